@@ -1,0 +1,240 @@
+"""The `implementatie` command: a thin argparse layer over the public API."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from . import __version__
+from .catalog import Catalog
+from .errors import CatalogError, ImplementatieError
+from .graph import to_node_link, write_graph
+from .loader import load_catalog
+from .models import CATEGORY_IDS, Determinant
+from .plan import plan
+from .recommend import recommend
+from .report.document import Block, render
+from .report.serialize import determinant_data, plan_data, recommendation_data, strategy_data
+from .report.views import (
+    determinant_view,
+    determinants_view,
+    plan_view,
+    recommendation_view,
+    strategies_for_view,
+    strategies_view,
+    strategy_view,
+)
+from .text import Lang
+
+DESCRIPTION = """\
+Choose implementation strategies for the barriers your team actually has.
+
+The catalogue holds the 29 MIDI determinants (Fleuren et al. 2014) and implementation
+strategies linked to them, each link with a weight and a reason. Content is shown in Dutch
+by default (--lang en for English). Determinants can be given by id, MIDI number or name.
+"""
+
+EPILOG = """\
+examples:
+  implementatie determinants --category organisatie
+  implementatie show 19
+  implementatie show "formele bekrachtiging"
+  implementatie strategies --determinant kennis
+  implementatie recommend formal_ratification time_available --plan
+  implementatie validate my-catalogue/
+"""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "run"):
+        parser.print_help()
+        return 0
+    try:
+        code: int = args.run(args)
+    except ImplementatieError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="implementatie",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--lang", choices=["nl", "en"], default="nl",
+        help="language of the content (default: nl)",
+    )
+    common.add_argument(
+        "--catalog", action="append", metavar="PATH",
+        help="use your own catalogue: a YAML file or a folder of them (repeatable)",
+    )
+    common.add_argument(
+        "--extend", action="store_true",
+        help="add the --catalog files to the bundled catalogue instead of replacing it",
+    )
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    def command(name: str, help_: str, run: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_, description=help_, parents=[common])
+        sub.set_defaults(run=run)
+        return sub
+
+    sub = command("determinants", "list the MIDI determinants", _determinants)
+    sub.add_argument("--category", choices=CATEGORY_IDS, help="only this category")
+    _format(sub, ["table", "json"])
+
+    sub = command("show", "show one determinant or strategy in full", _show)
+    sub.add_argument("query", metavar="DETERMINANT_OR_STRATEGY",
+                     help="id, MIDI number, or Dutch or English name (or part of it)")
+    _format(sub, ["text", "markdown", "json"])
+
+    sub = command("strategies", "list strategies, or those linked to one determinant", _strategies)
+    sub.add_argument("--determinant", metavar="D",
+                     help="only strategies linked to this determinant, best first")
+    _format(sub, ["table", "json"])
+
+    sub = command("recommend", "rank strategies for one or more barriers", _recommend)
+    sub.add_argument("barriers", nargs="+", metavar="BARRIER",
+                     help="determinant id, MIDI number or name")
+    _recommend_options(sub)
+    _format(sub, ["text", "markdown", "json"])
+
+    sub = command("graph", "export the catalogue graph (GraphML or node-link JSON)", _graph)
+    sub.add_argument("--output", "-o", metavar="FILE", help="write to FILE (default: stdout)")
+    _format(sub, ["graphml", "json"])
+
+    sub = command(
+        "validate", "check catalogue YAML files; exit 1 and list every problem if invalid",
+        _validate,
+    )
+    sub.add_argument("paths", nargs="*", metavar="PATH",
+                     help="YAML files or folders (default: the bundled catalogue)")
+    return parser
+
+
+def _format(sub: argparse.ArgumentParser, choices: list[str]) -> None:
+    sub.add_argument("--format", choices=choices, default=choices[0],
+                     help=f"output format (default: {choices[0]})")
+
+
+def _recommend_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--top", type=int, default=3, metavar="N",
+                     help="strategies per barrier (default: 3)")
+    sub.add_argument("--plan", action="store_true",
+                     help="add one plan of few strategies that covers all barriers")
+    sub.add_argument("--exclude", action="append", default=[], metavar="S",
+                     help="never recommend strategy S (repeatable)")
+    sub.add_argument("--in-use", action="append", default=[], metavar="S",
+                     help="strategy S is already in use: it covers, and is not proposed again")
+    sub.add_argument("--max-effort", choices=["low", "medium", "high"],
+                     help="leave out strategies that cost more effort than this")
+    sub.add_argument("--max-strategies", type=int, metavar="N",
+                     help="at most N strategies in the plan")
+
+
+def _catalog(args: argparse.Namespace) -> Catalog:
+    return load_catalog(args.catalog, extend=args.extend) if args.catalog else load_catalog()
+
+
+def _emit(args: argparse.Namespace, blocks: list[Block], data: Any) -> int:
+    if args.format == "json":
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print(render(blocks, "markdown" if args.format == "markdown" else "text"), end="")
+    return 0
+
+
+def _determinants(args: argparse.Namespace) -> int:
+    catalog = _catalog(args)
+    chosen = catalog.determinants_in(args.category) if args.category else catalog.determinants
+    return _emit(args, determinants_view(chosen, args.lang), [determinant_data(d) for d in chosen])
+
+
+def _show(args: argparse.Namespace) -> int:
+    catalog = _catalog(args)
+    found = catalog.find(args.query)
+    lang: Lang = args.lang
+    if isinstance(found, Determinant):
+        return _emit(args, determinant_view(found, catalog, lang), determinant_data(found))
+    return _emit(args, strategy_view(found, catalog, lang), strategy_data(found))
+
+
+def _strategies(args: argparse.Namespace) -> int:
+    catalog = _catalog(args)
+    if args.determinant is None:
+        strategies = catalog.strategies
+        return _emit(args, strategies_view(strategies, args.lang),
+                     [strategy_data(s) for s in strategies])
+    determinant = catalog.determinant(args.determinant)
+    ranked = recommend([determinant], top=None, catalog=catalog).barriers[0].strategies
+    blocks = strategies_for_view(determinant, catalog, args.lang)
+    return _emit(args, blocks, [strategy_data(r.strategy) for r in ranked])
+
+
+def _recommend(args: argparse.Namespace) -> int:
+    catalog = _catalog(args)
+    return _recommend_output(args, catalog, args.barriers, [])
+
+
+def _recommend_output(
+    args: argparse.Namespace, catalog: Catalog, barriers: Sequence[Any], head: list[Block]
+) -> int:
+    """Shared by `recommend` and `assess`: the ranked lists and, with --plan, the plan."""
+    lang: Lang = args.lang
+    result = recommend(
+        barriers, top=args.top, catalog=catalog, exclude=args.exclude, max_effort=args.max_effort
+    )
+    blocks = [*head, *recommendation_view(result, lang)]
+    data = recommendation_data(result, lang)
+    if args.plan:
+        chosen = plan(
+            barriers, catalog=catalog, max_strategies=args.max_strategies, in_use=args.in_use,
+            exclude=args.exclude, max_effort=args.max_effort,
+        )
+        blocks += plan_view(chosen, lang)
+        data["plan"] = plan_data(chosen, lang)
+    return _emit(args, blocks, data)
+
+
+def _graph(args: argparse.Namespace) -> int:
+    graph = _catalog(args).graph
+    if args.output:
+        write_graph(graph, args.output, args.format)
+    elif args.format == "json":
+        print(json.dumps(to_node_link(graph), ensure_ascii=False, indent=2))
+    else:
+        import networkx as nx
+
+        print("\n".join(nx.generate_graphml(graph)))
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    paths = args.paths or args.catalog
+    try:
+        catalog = load_catalog(paths, extend=args.extend) if paths else load_catalog()
+    except CatalogError as exc:
+        print(exc)
+        return 1
+    print(
+        f"valid: {len(catalog.determinants)} determinants, {len(catalog.strategies)} strategies "
+        f"({', '.join(catalog.sources)})"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

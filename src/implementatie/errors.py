@@ -1,0 +1,78 @@
+"""The library's error hierarchy: every error a user can act on derives from ImplementatieError."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+
+class ImplementatieError(Exception):
+    """Base class of all errors raised by implementatie."""
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in an input file: where it is and what is wrong."""
+
+    file: str
+    line: int | None
+    column: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        field = f" {self.field}:" if self.field else ""
+        return f"{where}:{field} {self.message}"
+
+
+class ProblemsError(ImplementatieError):
+    """An error that lists every problem found at once."""
+
+    what = "input"
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(sorted(problems, key=_problem_order))
+        count = len(self.problems)
+        head = f"{count} problem{'s' if count != 1 else ''} in the {self.what}:"
+        super().__init__("\n".join([head, *(f"  {p}" for p in self.problems)]))
+
+
+def _problem_order(problem: Problem) -> tuple[str, int, int, str, str]:
+    return (problem.file, problem.line or 0, problem.column or 0, problem.field, problem.message)
+
+
+class CatalogError(ProblemsError):
+    """The catalogue (YAML files) is invalid; `problems` lists every problem found."""
+
+    what = "catalogue"
+
+
+class ResponseError(ProblemsError):
+    """Questionnaire answers are invalid; `problems` names respondent and item for each."""
+
+    what = "answers"
+
+
+class LookupFailed(ImplementatieError, LookupError):
+    """A determinant or strategy given by a person could not be found (or is ambiguous)."""
+
+    def __init__(self, kind: str, query: str, suggestions: Sequence[str], *, ambiguous: bool) -> None:
+        self.kind = kind
+        self.query = query
+        self.suggestions = tuple(suggestions)
+        self.ambiguous = ambiguous
+        if ambiguous:
+            message = f"{query!r} matches more than one {kind}: {', '.join(suggestions)}"
+        else:
+            message = f"unknown {kind} {query!r}"
+            if suggestions:
+                message += f"; did you mean: {', '.join(suggestions)}?"
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return str(self.args[0])

@@ -1,0 +1,135 @@
+"""One plan across all barriers: few strategies that together give each barrier a strong link.
+
+Weighted greedy set cover, then pruning. A barrier counts as covered by a strategy when their
+link has weight ≥ 2 (`STRONG`). Strategies already in use cover first and are not recommended
+again. Each round picks the strategy with the highest gain per unit of effort, where gain is the
+summed link weight to the barriers it would newly cover and effort counts low 1, medium 2,
+high 3; ties go to more barriers covered, lower effort, the ERIC rating, then the id. Finally,
+a chosen strategy whose barriers are all covered by the others is dropped again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from .catalog import Catalog
+from .loader import load_catalog
+from .models import EFFORT_ORDER, Determinant, Effort, Strategy
+from .ranking import generic_rating
+from .recommend import BarrierLike, candidate_strategies, resolve_barriers
+
+STRONG = 2
+"""The lowest link weight that counts as covering a barrier."""
+
+
+@dataclass(frozen=True)
+class PlannedStrategy:
+    """A strategy in the plan and the barriers it covers strongly."""
+
+    strategy: Strategy
+    covers: tuple[str, ...]
+    """Given barriers (ids) this strategy links to with weight ≥ 2, in the order given."""
+    in_use: bool = False
+
+    @property
+    def id(self) -> str:
+        return self.strategy.id
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A small set of strategies covering the barriers, with its coverage table."""
+
+    barriers: tuple[Determinant, ...]
+    strategies: tuple[PlannedStrategy, ...]
+    """The recommended strategies, in the order they were chosen (most gain first)."""
+    in_use: tuple[PlannedStrategy, ...]
+    """Strategies the team already uses, counted as covering."""
+    uncovered: tuple[Determinant, ...]
+    """Barriers without a strong link in the plan."""
+    limit_reached: bool
+    """True when `max_strategies` stopped the plan before every coverable barrier was covered."""
+
+    @property
+    def coverage(self) -> dict[str, tuple[str, ...]]:
+        """For each barrier (id), the plan's strategies (ids) that cover it, in use ones first."""
+        every = (*self.in_use, *self.strategies)
+        return {
+            b.id: tuple(p.id for p in every if b.id in p.covers) for b in self.barriers
+        }
+
+    def _repr_html_(self) -> str:
+        from .report.document import render
+        from .report.views import plan_view
+
+        return render(plan_view(self, "nl"), "html")
+
+
+def plan(
+    barriers: Iterable[BarrierLike],
+    *,
+    catalog: Catalog | None = None,
+    max_strategies: int | None = None,
+    in_use: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    max_effort: Effort | None = None,
+) -> Plan:
+    """Choose few strategies that together give every barrier a strong link (weight ≥ 2)."""
+    if max_strategies is not None and max_strategies < 0:
+        raise ValueError(f"max_strategies must be 0 or more, got {max_strategies}")
+    catalog = catalog or load_catalog()
+    determinants = resolve_barriers(barriers, catalog)
+    ids = [d.id for d in determinants]
+    used = [catalog.strategy(s) for s in in_use]
+    used_ids = {s.id for s in used}
+    candidates = [
+        s for s in candidate_strategies(catalog, exclude, max_effort) if s.id not in used_ids
+    ]
+
+    def covers(strategy: Strategy) -> tuple[str, ...]:
+        return tuple(b for b in ids if (link := strategy.link(b)) and link.weight >= STRONG)
+
+    remaining = set(ids) - {b for s in used for b in covers(s)}
+    coverable = remaining & {b for s in candidates for b in covers(s)}
+    chosen: list[Strategy] = []
+    open_ = set(coverable)
+    while open_ and (max_strategies is None or len(chosen) < max_strategies):
+        best = min(
+            (s for s in candidates if set(covers(s)) & open_),
+            key=lambda s: _greedy_key(s, open_, catalog),
+        )
+        chosen.append(best)
+        open_ -= set(covers(best))
+    chosen = _prune(chosen, covers, coverable)
+    covered = {b for s in (*used, *chosen) for b in covers(s)}
+    return Plan(
+        barriers=tuple(determinants),
+        strategies=tuple(PlannedStrategy(s, covers(s)) for s in chosen),
+        in_use=tuple(PlannedStrategy(s, covers(s), in_use=True) for s in used),
+        uncovered=tuple(d for d in determinants if d.id not in covered),
+        limit_reached=bool(open_),
+    )
+
+
+def _greedy_key(
+    strategy: Strategy, open_: set[str], catalog: Catalog
+) -> tuple[Fraction, int, int, float, float, str]:
+    newly = [link for link in strategy.links if link.determinant in open_ and link.weight >= STRONG]
+    gain = sum(link.weight for link in newly)
+    cost = EFFORT_ORDER[strategy.effort]
+    importance, feasibility = generic_rating(strategy, catalog)
+    return (-Fraction(gain, cost), -len(newly), cost, -importance, -feasibility, strategy.id)
+
+
+def _prune(
+    chosen: list[Strategy], covers: Callable[[Strategy], tuple[str, ...]], needed: set[str]
+) -> list[Strategy]:
+    """Drop, latest first, every strategy whose barriers the others already cover."""
+    kept = list(chosen)
+    for strategy in reversed(chosen):
+        others = [s for s in kept if s is not strategy]
+        if needed & set(covers(strategy)) <= {b for s in others for b in covers(s)}:
+            kept = others
+    return kept

@@ -1,0 +1,145 @@
+"""What each result looks like, as document blocks (rendered by `document.render`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..catalog import Catalog
+from ..models import Determinant, Strategy
+from ..plan import Plan
+from ..recommend import Recommendation, recommend
+from ..text import Lang
+from .document import Block, Bullets, Heading, Paragraph, Table
+from .labels import label
+
+
+def determinants_view(determinants: Sequence[Determinant], lang: Lang) -> list[Block]:
+    """A table of determinants: number, id, category, name."""
+    rows = tuple((d.number, d.id, d.category, d.name.in_(lang)) for d in determinants)
+    return [Table(("#", "id", label("category", lang), label("name", lang)), rows)]
+
+
+def determinant_view(determinant: Determinant, catalog: Catalog, lang: Lang) -> list[Block]:
+    """One determinant: what it is, its items, and its strategies best first."""
+    category = catalog.category(determinant.category)
+    blocks: list[Block] = [
+        Heading(f"{determinant.number}. {determinant.name.in_(lang)} ({determinant.id})"),
+        Paragraph(determinant.description.in_(lang)),
+        Paragraph(f"{label('category', lang)}: {category.name.in_(lang)} ({category.id})"),
+        Heading(label("items", lang), 2),
+    ]
+    rows = []
+    for item in determinant.items:
+        fmt = catalog.response_format(item.format).name.in_(lang)
+        flag = f" ({label('reversed', lang)})" if item.reversed else ""
+        rows.append((item.id, item.text.in_(lang), fmt + flag))
+    blocks.append(Table(("id", label("items", lang), label("format", lang)), tuple(rows)))
+    blocks.append(Heading(label("linked_strategies", lang), 2))
+    blocks.extend(strategies_for_view(determinant, catalog, lang))
+    return blocks
+
+
+def strategies_for_view(determinant: Determinant, catalog: Catalog, lang: Lang) -> list[Block]:
+    """All strategies linked to one determinant, ranked, with weight and rationale."""
+    ranked = recommend([determinant], top=None, catalog=catalog).barriers[0].strategies
+    if not ranked:
+        return [Paragraph(label("no_strategies", lang))]
+    rows = tuple(
+        (r.rank, r.strategy.name.in_(lang), r.id, r.weight, r.rationale.in_(lang)) for r in ranked
+    )
+    headers = (label("rank", lang), label("strategy", lang), "id", label("weight", lang),
+               label("rationale", lang))
+    return [Table(headers, rows)]
+
+
+def strategies_view(strategies: Sequence[Strategy], lang: Lang) -> list[Block]:
+    """A table of strategies: id, name, cluster, level, effort, ERIC numbers."""
+    rows = tuple(
+        (s.id, s.name.in_(lang), s.cluster, s.level, s.effort,
+         ", ".join(map(str, s.eric_numbers)) or "-")
+        for s in strategies
+    )
+    headers = ("id", label("name", lang), label("cluster", lang), label("level", lang),
+               label("effort", lang), "ERIC")
+    return [Table(headers, rows)]
+
+
+def strategy_view(strategy: Strategy, catalog: Catalog, lang: Lang) -> list[Block]:
+    """One strategy: description, conditions, sources and links with rationale."""
+    cluster = catalog.cluster(strategy.cluster)
+    blocks: list[Block] = [
+        Heading(f"{strategy.name.in_(lang)} ({strategy.id})"),
+        Paragraph(strategy.description.in_(lang)),
+        Paragraph(
+            f"{label('cluster', lang)}: {cluster.name.in_(lang)} · {label('level', lang)}: "
+            f"{strategy.level} · {label('effort', lang)}: {strategy.effort}"
+        ),
+    ]
+    if strategy.conditions:
+        blocks += [Heading(label("conditions", lang), 2), Paragraph(strategy.conditions.in_(lang))]
+    sources = [f"ERIC {e.number}: {e.name} (Powell et al. 2015)" for e in strategy.eric]
+    sources += [f"{m} (Kok et al. 2016)" for m in strategy.methods]
+    sources += list(strategy.references)
+    blocks += [Heading(label("sources", lang), 2), Bullets(tuple(sources))]
+    rows = tuple(
+        (link.determinant, catalog.determinant(link.determinant).name.in_(lang), link.weight,
+         link.rationale.in_(lang))
+        for link in sorted(strategy.links, key=lambda link: (-link.weight, link.determinant))
+    )
+    headers = (label("determinant", lang), label("name", lang), label("weight", lang),
+               label("rationale", lang))
+    blocks += [Heading(label("linked_determinants", lang), 2), Table(headers, rows)]
+    return blocks
+
+
+def recommendation_view(recommendation: Recommendation, lang: Lang) -> list[Block]:
+    """Per barrier, its ranked strategies with the reason for each."""
+    blocks: list[Block] = []
+    for entry in recommendation.barriers:
+        d = entry.determinant
+        blocks.append(Heading(f"{label('barrier', lang)}: {d.name.in_(lang)} ({d.id})", 2))
+        if not entry.strategies:
+            blocks.append(Paragraph(label("no_strategies", lang)))
+            continue
+        rows = tuple(
+            (r.rank, f"{r.strategy.name.in_(lang)} ({r.id})", r.weight, r.score,
+             r.rationale.in_(lang), ", ".join(r.also_addresses) or "-")
+            for r in entry.strategies
+        )
+        headers = (label("rank", lang), label("strategy", lang), label("weight", lang),
+                   label("score", lang), label("rationale", lang), label("also_addresses", lang))
+        blocks.append(Table(headers, rows))
+    return blocks
+
+
+def plan_view(plan: Plan, lang: Lang) -> list[Block]:
+    """The plan: chosen strategies, the coverage table and what stays uncovered."""
+    blocks: list[Block] = [Heading(label("plan", lang), 2)]
+    rows: list[tuple[object, ...]] = [
+        (f"{p.strategy.name.in_(lang)} ({p.id})", p.strategy.effort, ", ".join(p.covers))
+        for p in plan.strategies
+    ]
+    rows += [
+        (f"{p.strategy.name.in_(lang)} ({p.id}) — {label('in_use', lang)}", p.strategy.effort,
+         ", ".join(p.covers))
+        for p in plan.in_use
+    ]
+    headers = (label("strategy", lang), label("effort", lang), label("covers", lang))
+    blocks.append(Table(headers, tuple(rows)))
+    coverage = plan.coverage
+    blocks.append(Heading(label("coverage", lang), 3))
+    blocks.append(
+        Table(
+            (label("barrier", lang), label("strategies", lang)),
+            tuple(
+                (f"{d.name.in_(lang)} ({d.id})", ", ".join(coverage[d.id]) or "-")
+                for d in plan.barriers
+            ),
+        )
+    )
+    if plan.uncovered:
+        names = ", ".join(f"{d.name.in_(lang)} ({d.id})" for d in plan.uncovered)
+        blocks.append(Paragraph(f"{label('uncovered', lang)}: {names}"))
+    if plan.limit_reached:
+        blocks.append(Paragraph(label("limit_reached", lang)))
+    return blocks
