@@ -43,8 +43,7 @@ class Catalog:
 
     def __repr__(self) -> str:
         return (
-            f"<Catalog: {len(self.determinants)} determinants, "
-            f"{len(self.strategies)} strategies>"
+            f"<Catalog: {len(self.determinants)} determinants, {len(self.strategies)} strategies>"
         )
 
     # -- determinants -------------------------------------------------------------------------
@@ -88,15 +87,13 @@ class Catalog:
 
     def response_format(self, format_id: str) -> ResponseFormat:
         """The response format with this id; KeyError when unknown."""
-        return next(f for f in self.response_formats if f.id == format_id)
+        return {f.id: f for f in self.response_formats}[format_id]
 
     # -- strategies ---------------------------------------------------------------------------
 
     @cached_property
     def _strategy_index(self) -> NameIndex[Strategy]:
-        return NameIndex(
-            "strategy", ((s.id, (s.name.nl, s.name.en), s) for s in self.strategies)
-        )
+        return NameIndex("strategy", ((s.id, (s.name.nl, s.name.en), s) for s in self.strategies))
 
     def strategy(self, query: str | Strategy) -> Strategy:
         """The strategy named by id, or Dutch or English name (or an unambiguous part of it)."""
@@ -128,10 +125,7 @@ class Catalog:
 
     def cluster(self, cluster_id: str) -> Cluster:
         """The cluster with this id; KeyError when unknown."""
-        found = next((c for c in self.clusters if c.id == cluster_id), None)
-        if found is None:
-            raise KeyError(cluster_id)
-        return found
+        return {c.id: c for c in self.clusters}[cluster_id]
 
     @cached_property
     def _eric_by_number(self) -> dict[int, EricStrategy]:

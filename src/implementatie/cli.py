@@ -74,20 +74,27 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--lang", choices=["nl", "en"], default="nl",
+        "--lang",
+        choices=["nl", "en"],
+        default="nl",
         help="language of the content (default: nl)",
     )
     common.add_argument(
-        "--catalog", action="append", metavar="PATH",
+        "--catalog",
+        action="append",
+        metavar="PATH",
         help="use your own catalogue: a YAML file or a folder of them (repeatable)",
     )
     common.add_argument(
-        "--extend", action="store_true",
+        "--extend",
+        action="store_true",
         help="add the --catalog files to the bundled catalogue instead of replacing it",
     )
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    def command(name: str, help_: str, run: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
+    def command(
+        name: str, help_: str, run: Callable[[argparse.Namespace], int]
+    ) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_, description=help_, parents=[common])
         sub.set_defaults(run=run)
         return sub
@@ -97,18 +104,23 @@ def build_parser() -> argparse.ArgumentParser:
     _format(sub, ["table", "json"])
 
     sub = command("show", "show one determinant or strategy in full", _show)
-    sub.add_argument("query", metavar="DETERMINANT_OR_STRATEGY",
-                     help="id, MIDI number, or Dutch or English name (or part of it)")
+    sub.add_argument(
+        "query",
+        metavar="DETERMINANT_OR_STRATEGY",
+        help="id, MIDI number, or Dutch or English name (or part of it)",
+    )
     _format(sub, ["text", "markdown", "json"])
 
     sub = command("strategies", "list strategies, or those linked to one determinant", _strategies)
-    sub.add_argument("--determinant", metavar="D",
-                     help="only strategies linked to this determinant, best first")
+    sub.add_argument(
+        "--determinant", metavar="D", help="only strategies linked to this determinant, best first"
+    )
     _format(sub, ["table", "json"])
 
     sub = command("recommend", "rank strategies for one or more barriers", _recommend)
-    sub.add_argument("barriers", nargs="+", metavar="BARRIER",
-                     help="determinant id, MIDI number or name")
+    sub.add_argument(
+        "barriers", nargs="+", metavar="BARRIER", help="determinant id, MIDI number or name"
+    )
     _recommend_options(sub)
     _format(sub, ["text", "markdown", "json"])
 
@@ -117,32 +129,59 @@ def build_parser() -> argparse.ArgumentParser:
     _format(sub, ["graphml", "json"])
 
     sub = command(
-        "validate", "check catalogue YAML files; exit 1 and list every problem if invalid",
+        "validate",
+        "check catalogue YAML files; exit 1 and list every problem if invalid",
         _validate,
     )
-    sub.add_argument("paths", nargs="*", metavar="PATH",
-                     help="YAML files or folders (default: the bundled catalogue)")
+    sub.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="YAML files or folders (default: the bundled catalogue)",
+    )
     return parser
 
 
 def _format(sub: argparse.ArgumentParser, choices: list[str]) -> None:
-    sub.add_argument("--format", choices=choices, default=choices[0],
-                     help=f"output format (default: {choices[0]})")
+    sub.add_argument(
+        "--format",
+        choices=choices,
+        default=choices[0],
+        help=f"output format (default: {choices[0]})",
+    )
 
 
 def _recommend_options(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("--top", type=int, default=3, metavar="N",
-                     help="strategies per barrier (default: 3)")
-    sub.add_argument("--plan", action="store_true",
-                     help="add one plan of few strategies that covers all barriers")
-    sub.add_argument("--exclude", action="append", default=[], metavar="S",
-                     help="never recommend strategy S (repeatable)")
-    sub.add_argument("--in-use", action="append", default=[], metavar="S",
-                     help="strategy S is already in use: it covers, and is not proposed again")
-    sub.add_argument("--max-effort", choices=["low", "medium", "high"],
-                     help="leave out strategies that cost more effort than this")
-    sub.add_argument("--max-strategies", type=int, metavar="N",
-                     help="at most N strategies in the plan")
+    sub.add_argument(
+        "--top", type=int, default=3, metavar="N", help="strategies per barrier (default: 3)"
+    )
+    sub.add_argument(
+        "--plan",
+        action="store_true",
+        help="add one plan of few strategies that covers all barriers",
+    )
+    sub.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="S",
+        help="never recommend strategy S (repeatable)",
+    )
+    sub.add_argument(
+        "--in-use",
+        action="append",
+        default=[],
+        metavar="S",
+        help="strategy S is already in use: it covers, and is not proposed again",
+    )
+    sub.add_argument(
+        "--max-effort",
+        choices=["low", "medium", "high"],
+        help="leave out strategies that cost more effort than this",
+    )
+    sub.add_argument(
+        "--max-strategies", type=int, metavar="N", help="at most N strategies in the plan"
+    )
 
 
 def _catalog(args: argparse.Namespace) -> Catalog:
@@ -176,8 +215,9 @@ def _strategies(args: argparse.Namespace) -> int:
     catalog = _catalog(args)
     if args.determinant is None:
         strategies = catalog.strategies
-        return _emit(args, strategies_view(strategies, args.lang),
-                     [strategy_data(s) for s in strategies])
+        return _emit(
+            args, strategies_view(strategies, args.lang), [strategy_data(s) for s in strategies]
+        )
     determinant = catalog.determinant(args.determinant)
     ranked = recommend([determinant], top=None, catalog=catalog).barriers[0].strategies
     blocks = strategies_for_view(determinant, catalog, args.lang)
@@ -201,8 +241,12 @@ def _recommend_output(
     data = recommendation_data(result, lang)
     if args.plan:
         chosen = plan(
-            barriers, catalog=catalog, max_strategies=args.max_strategies, in_use=args.in_use,
-            exclude=args.exclude, max_effort=args.max_effort,
+            barriers,
+            catalog=catalog,
+            max_strategies=args.max_strategies,
+            in_use=args.in_use,
+            exclude=args.exclude,
+            max_effort=args.max_effort,
         )
         blocks += plan_view(chosen, lang)
         data["plan"] = plan_data(chosen, lang)

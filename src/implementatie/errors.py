@@ -61,7 +61,9 @@ class ResponseError(ProblemsError):
 class LookupFailed(ImplementatieError, LookupError):
     """A determinant or strategy given by a person could not be found (or is ambiguous)."""
 
-    def __init__(self, kind: str, query: str, suggestions: Sequence[str], *, ambiguous: bool) -> None:
+    def __init__(
+        self, kind: str, query: str, suggestions: Sequence[str], *, ambiguous: bool
+    ) -> None:
         self.kind = kind
         self.query = query
         self.suggestions = tuple(suggestions)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
@@ -30,29 +31,45 @@ def build_graph(catalog: Catalog) -> nx.DiGraph:
     for category in catalog.categories:
         graph.add_node(
             node("category", category.id),
-            kind="category", id=category.id, name_nl=category.name.nl, name_en=category.name.en,
+            kind="category",
+            id=category.id,
+            name_nl=category.name.nl,
+            name_en=category.name.en,
         )
     for determinant in catalog.determinants:
         key = node("determinant", determinant.id)
         graph.add_node(
-            key, kind="determinant", id=determinant.id, number=determinant.number,
+            key,
+            kind="determinant",
+            id=determinant.id,
+            number=determinant.number,
             category=determinant.category,
-            name_nl=determinant.name.nl, name_en=determinant.name.en,
+            name_nl=determinant.name.nl,
+            name_en=determinant.name.en,
         )
         graph.add_edge(node("category", determinant.category), key, kind="contains")
     for strategy in catalog.strategies:
         key = node("strategy", strategy.id)
         graph.add_node(
-            key, kind="strategy", id=strategy.id, cluster=strategy.cluster,
-            level=strategy.level, effort=strategy.effort,
+            key,
+            kind="strategy",
+            id=strategy.id,
+            cluster=strategy.cluster,
+            level=strategy.level,
+            effort=strategy.effort,
             eric=",".join(map(str, strategy.eric_numbers)),
-            name_nl=strategy.name.nl, name_en=strategy.name.en,
+            name_nl=strategy.name.nl,
+            name_en=strategy.name.en,
         )
         for link in strategy.links:
             graph.add_edge(
-                key, node("determinant", link.determinant), kind="addresses",
-                weight=link.weight, top=link.top or 0,
-                rationale_nl=link.rationale.nl, rationale_en=link.rationale.en,
+                key,
+                node("determinant", link.determinant),
+                kind="addresses",
+                weight=link.weight,
+                top=link.top or 0,
+                rationale_nl=link.rationale.nl,
+                rationale_en=link.rationale.en,
             )
     return graph
 
@@ -101,7 +118,7 @@ def write_graph(graph: nx.DiGraph, path: str | os.PathLike[str], fmt: str = "gra
     if fmt == "graphml":
         nx.write_graphml(graph, os.fspath(path))
     elif fmt == "json":
-        with open(path, "w", encoding="utf-8") as handle:
-            json.dump(to_node_link(graph), handle, ensure_ascii=False, indent=2)
+        text = json.dumps(to_node_link(graph), ensure_ascii=False, indent=2)
+        Path(path).write_text(text, encoding="utf-8")
     else:
         raise ValueError(f"unknown graph format {fmt!r} (use 'graphml' or 'json')")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import get_close_matches
 from functools import cache
 from importlib import resources
@@ -54,6 +54,26 @@ REFERENCE_SECTIONS = ("eric_strategies", "behaviour_change_methods")
 ALL_SECTIONS = (*LIST_SECTIONS, *SINGLE_SECTIONS, *FREE_SECTIONS)
 
 
+@dataclass
+class Sections:
+    """Validated entries per section, plus what is needed to avoid follow-on errors."""
+
+    entries: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    present: set[str] = field(default_factory=set)
+    """Sections that appear in some file, valid or not."""
+    invalid_ids: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    """Ids of entries that failed validation: not reported again as unknown references."""
+    unreadable: bool = False
+    """Some file could not be read or parsed, so missing sections may just be unseen."""
+
+    def __getitem__(self, section: str) -> list[Entry]:
+        return self.entries[section]
+
+    def ids(self, section: str) -> set[str]:
+        """Ids of the section's entries, valid or not."""
+        return {e.model.id for e in self.entries[section]} | self.invalid_ids[section]
+
+
 @dataclass(frozen=True)
 class Entry:
     """One validated entry and where it came from."""
@@ -89,7 +109,9 @@ def _bundled_catalog() -> Catalog:
 
 def _bundled_texts() -> list[tuple[str, str | None]]:
     folder = resources.files("implementatie") / "data"
-    return [(str(folder / name), (folder / name).read_text(encoding="utf-8")) for name in BUNDLED_FILES]
+    return [
+        (str(folder / name), (folder / name).read_text(encoding="utf-8")) for name in BUNDLED_FILES
+    ]
 
 
 def _read_user_files(path: PathLike | Sequence[PathLike]) -> list[tuple[str, str | None]]:
@@ -112,16 +134,19 @@ def _read_user_files(path: PathLike | Sequence[PathLike]) -> list[tuple[str, str
 
 def _load(texts: Sequence[tuple[str, str | None]]) -> Catalog:
     problems: list[Problem] = []
-    sections: dict[str, list[Entry]] = defaultdict(list)
+    sections = Sections()
     for name, text in texts:
         if text is None:
             problems.append(Problem(name, None, None, "", "cannot read this file as UTF-8 text"))
+            sections.unreadable = True
             continue
         doc, found = read_yaml(text, name)
         problems.extend(found)
-        if doc is not None:
+        if doc is None:
+            sections.unreadable = True
+        else:
             _collect(doc, sections, problems)
-    if not any(sections[s] for s in REFERENCE_SECTIONS):
+    if not any(s in sections.present for s in REFERENCE_SECTIONS):
         bundled = dict(_bundled_texts())
         name = next(n for n in bundled if n.endswith("taxonomies.yaml"))
         doc, _ = read_yaml(bundled[name] or "", name)
@@ -148,7 +173,7 @@ def _load(texts: Sequence[tuple[str, str | None]]) -> Catalog:
     )
 
 
-def _collect(doc: YamlDocument, sections: dict[str, list[Entry]], problems: list[Problem]) -> None:
+def _collect(doc: YamlDocument, sections: Sections, problems: list[Problem]) -> None:
     """Validate each entry of each section of one file, separately, so all problems surface."""
     if not isinstance(doc.data, dict):
         problems.append(doc.problem((), "expected a mapping with sections such as `determinants:`"))
@@ -156,14 +181,15 @@ def _collect(doc: YamlDocument, sections: dict[str, list[Entry]], problems: list
     for key, value in doc.data.items():
         if key in FREE_SECTIONS:
             continue
+        sections.present.add(key)
         if key in SINGLE_SECTIONS:
-            _validate(doc, (key,), value, SINGLE_SECTIONS[key], sections[key], problems)
+            _validate(doc, (key,), value, SINGLE_SECTIONS[key], sections, problems)
         elif key in LIST_SECTIONS:
             if not isinstance(value, list):
                 problems.append(doc.problem((key,), f"`{key}` must be a list of entries"))
                 continue
             for index, entry in enumerate(value):
-                _validate(doc, (key, index), entry, LIST_SECTIONS[key], sections[key], problems)
+                _validate(doc, (key, index), entry, LIST_SECTIONS[key], sections, problems)
         else:
             problems.append(
                 doc.problem((key,), f"unknown section {key!r} (allowed: {', '.join(ALL_SECTIONS)})")
@@ -175,20 +201,30 @@ def _validate(
     loc: Loc,
     value: Any,
     model: type[BaseModel],
-    into: list[Entry],
+    sections: Sections,
     problems: list[Problem],
 ) -> None:
+    section = str(loc[0])
     try:
-        into.append(Entry(doc, loc, model.model_validate(value)))
+        sections[section].append(Entry(doc, loc, model.model_validate(value)))
     except ValidationError as exc:
-        for error in exc.errors():
-            problems.append(doc.problem((*loc, *error["loc"]), describe(error, model)))
+        if isinstance(value, dict) and isinstance(value.get("id"), str):
+            sections.invalid_ids[section].add(value["id"])
+        errors = exc.errors()
+        for error in errors:
+            if not _has_deeper(error["loc"], errors):
+                problems.append(doc.problem((*loc, *error["loc"]), describe(error, model)))
 
 
-def _check(sections: dict[str, list[Entry]], first_file: str) -> Iterable[Problem]:
+def _has_deeper(loc: tuple[Any, ...], errors: Sequence[Any]) -> bool:
+    """True when another error lies inside `loc`: report only the most specific one."""
+    return any(len(e["loc"]) > len(loc) and tuple(e["loc"][: len(loc)]) == loc for e in errors)
+
+
+def _check(sections: Sections, first_file: str) -> Iterable[Problem]:
     """Cross-references and uniqueness over the whole catalogue."""
     for required in ("categories", "response_formats", "determinants", "questionnaire"):
-        if not sections[required]:
+        if required not in sections.present and not sections.unreadable:
             yield Problem(first_file, None, None, required, f"no `{required}` section in any file")
     if len(sections["questionnaire"]) > 1:
         for entry in sections["questionnaire"][1:]:
@@ -207,8 +243,8 @@ def _check(sections: dict[str, list[Entry]], first_file: str) -> Iterable[Proble
         yield from _duplicates(sections[section], key)
     yield from _duplicate_items(sections["determinants"])
 
-    categories = {e.model.id for e in sections["categories"]}
-    formats = {e.model.id for e in sections["response_formats"]}
+    categories = sections.ids("categories")
+    formats = sections.ids("response_formats")
     for entry in sections["determinants"]:
         determinant: Determinant = entry.model
         if categories and determinant.category not in categories:
@@ -218,14 +254,16 @@ def _check(sections: dict[str, list[Entry]], first_file: str) -> Iterable[Proble
                 known = ", ".join(sorted(formats))
                 yield entry.problem(
                     f"unknown response format {item.format!r} (defined: {known})",
-                    "items", index, "format",
+                    "items",
+                    index,
+                    "format",
                 )
     yield from _check_strategies(sections)
 
 
-def _check_strategies(sections: dict[str, list[Entry]]) -> Iterable[Problem]:
-    clusters = {e.model.id for e in sections["clusters"]}
-    determinants = {e.model.id for e in sections["determinants"]}
+def _check_strategies(sections: Sections) -> Iterable[Problem]:
+    clusters = sections.ids("clusters")
+    determinants = sections.ids("determinants")
     eric = {e.model.number: e.model for e in sections["eric_strategies"]}
     methods = {normalise(e.model.name) for e in sections["behaviour_change_methods"]}
     tops: dict[tuple[str, int], list[str]] = defaultdict(list)
@@ -238,7 +276,9 @@ def _check_strategies(sections: dict[str, list[Entry]]) -> Iterable[Problem]:
             if known is None:
                 yield entry.problem(
                     f"ERIC number {ref.number} does not exist (ERIC numbers run 1-73)",
-                    "eric", index, "number",
+                    "eric",
+                    index,
+                    "number",
                 )
             elif normalise(ref.name) != normalise(known.name):
                 yield entry.problem(
@@ -248,7 +288,8 @@ def _check_strategies(sections: dict[str, list[Entry]]) -> Iterable[Problem]:
             if normalise(method) not in methods:
                 yield entry.problem(
                     f"{method!r} is not a method in the behaviour change methods list",
-                    "methods", index,
+                    "methods",
+                    index,
                 )
         for index, link in enumerate(strategy.links):
             if link.determinant not in determinants:
@@ -256,7 +297,9 @@ def _check_strategies(sections: dict[str, list[Entry]]) -> Iterable[Problem]:
                 hint = f"; did you mean {close[0]!r}?" if close else ""
                 yield entry.problem(
                     f"unknown determinant {link.determinant!r}{hint}",
-                    "links", index, "determinant",
+                    "links",
+                    index,
+                    "determinant",
                 )
             if link.top is not None:
                 tops[(link.determinant, link.top)].append(strategy.id)
@@ -264,7 +307,9 @@ def _check_strategies(sections: dict[str, list[Entry]]) -> Iterable[Problem]:
                     others = ", ".join(tops[(link.determinant, link.top)][:-1])
                     yield entry.problem(
                         f"top {link.top} of {link.determinant!r} is already taken by {others}",
-                        "links", index, "top",
+                        "links",
+                        index,
+                        "top",
                     )
 
 

@@ -56,9 +56,7 @@ class Plan:
     def coverage(self) -> dict[str, tuple[str, ...]]:
         """For each barrier (id), the plan's strategies (ids) that cover it, in use ones first."""
         every = (*self.in_use, *self.strategies)
-        return {
-            b.id: tuple(p.id for p in every if b.id in p.covers) for b in self.barriers
-        }
+        return {b.id: tuple(p.id for p in every if b.id in p.covers) for b in self.barriers}
 
     def _repr_html_(self) -> str:
         from .report.document import render

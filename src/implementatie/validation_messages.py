@@ -40,9 +40,9 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
             "as other types, so put the text in quotes"
         )
     message = error["msg"].removeprefix("Value error, ")
-    if kind.endswith(("_type", "_parsing", "literal_error", "_error")) and kind != "value_error":
-        return f"{message} (got {value!r})" if not isinstance(value, dict | list) else message
-    return message
+    if kind == "value_error" or isinstance(value, dict | list):
+        return message
+    return f"{message} (got {value!r})"
 
 
 def allowed_keys(model: type[BaseModel], loc: Loc) -> set[str]:

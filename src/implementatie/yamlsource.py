@@ -82,7 +82,7 @@ def _build(
         for key_node, value_node in node.value:
             where = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             key = _scalar(loader, key_node)
-            if not isinstance(key, str | int | float | bool) or key is None:
+            if not isinstance(key, str | int):
                 problems.append(Problem(file, *where, format_loc(loc), "a key must be plain text"))
                 continue
             key_loc = (*loc, key)

@@ -42,7 +42,7 @@ Block = Heading | Paragraph | Table | Bullets
 def render(blocks: Sequence[Block], fmt: Format) -> str:
     """Render the blocks in one format."""
     if fmt == "html":
-        return "<div class=\"implementatie\">" + "".join(map(_html, blocks)) + "</div>"
+        return '<div class="implementatie">' + "".join(map(_html, blocks)) + "</div>"
     parts = [_text(b) if fmt == "text" else _markdown(b) for b in blocks]
     return "\n\n".join(parts) + "\n"
 
@@ -76,9 +76,11 @@ def _html(block: Block) -> str:
     if isinstance(block, Paragraph):
         return f"<p>{esc(block.text)}</p>"
     if isinstance(block, Table):
-        head = "".join(f"<th style=\"text-align:left\">{esc(h)}</th>" for h in block.headers)
+        head = "".join(f'<th style="text-align:left">{esc(h)}</th>' for h in block.headers)
         body = "".join(
-            "<tr>" + "".join(f"<td style=\"text-align:left\">{esc(str(c))}</td>" for c in row) + "</tr>"
+            "<tr>"
+            + "".join(f'<td style="text-align:left">{esc(str(c))}</td>' for c in row)
+            + "</tr>"
             for row in block.rows
         )
         return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"

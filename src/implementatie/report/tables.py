@@ -26,13 +26,17 @@ def _row(cells: list[str], widths: list[int]) -> str:
     height = max(len(w) for w in wrapped)
     out = []
     for i in range(height):
-        parts = [(w[i] if i < len(w) else "").ljust(width) for w, width in zip(wrapped, widths, strict=True)]
+        parts = [
+            (w[i] if i < len(w) else "").ljust(width)
+            for w, width in zip(wrapped, widths, strict=True)
+        ]
         out.append("  ".join(parts).rstrip())
     return "\n".join(out)
 
 
 def markdown_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     """A GitHub-flavoured Markdown table."""
+
     def cell(value: object) -> str:
         return str(value).replace("|", "\\|").replace("\n", " ")
 

@@ -47,20 +47,37 @@ def strategies_for_view(determinant: Determinant, catalog: Catalog, lang: Lang) 
     rows = tuple(
         (r.rank, r.strategy.name.in_(lang), r.id, r.weight, r.rationale.in_(lang)) for r in ranked
     )
-    headers = (label("rank", lang), label("strategy", lang), "id", label("weight", lang),
-               label("rationale", lang))
+    headers = (
+        label("rank", lang),
+        label("strategy", lang),
+        "id",
+        label("weight", lang),
+        label("rationale", lang),
+    )
     return [Table(headers, rows)]
 
 
 def strategies_view(strategies: Sequence[Strategy], lang: Lang) -> list[Block]:
     """A table of strategies: id, name, cluster, level, effort, ERIC numbers."""
     rows = tuple(
-        (s.id, s.name.in_(lang), s.cluster, s.level, s.effort,
-         ", ".join(map(str, s.eric_numbers)) or "-")
+        (
+            s.id,
+            s.name.in_(lang),
+            s.cluster,
+            s.level,
+            s.effort,
+            ", ".join(map(str, s.eric_numbers)) or "-",
+        )
         for s in strategies
     )
-    headers = ("id", label("name", lang), label("cluster", lang), label("level", lang),
-               label("effort", lang), "ERIC")
+    headers = (
+        "id",
+        label("name", lang),
+        label("cluster", lang),
+        label("level", lang),
+        label("effort", lang),
+        "ERIC",
+    )
     return [Table(headers, rows)]
 
 
@@ -82,12 +99,20 @@ def strategy_view(strategy: Strategy, catalog: Catalog, lang: Lang) -> list[Bloc
     sources += list(strategy.references)
     blocks += [Heading(label("sources", lang), 2), Bullets(tuple(sources))]
     rows = tuple(
-        (link.determinant, catalog.determinant(link.determinant).name.in_(lang), link.weight,
-         link.rationale.in_(lang))
+        (
+            link.determinant,
+            catalog.determinant(link.determinant).name.in_(lang),
+            link.weight,
+            link.rationale.in_(lang),
+        )
         for link in sorted(strategy.links, key=lambda link: (-link.weight, link.determinant))
     )
-    headers = (label("determinant", lang), label("name", lang), label("weight", lang),
-               label("rationale", lang))
+    headers = (
+        label("determinant", lang),
+        label("name", lang),
+        label("weight", lang),
+        label("rationale", lang),
+    )
     blocks += [Heading(label("linked_determinants", lang), 2), Table(headers, rows)]
     return blocks
 
@@ -102,12 +127,24 @@ def recommendation_view(recommendation: Recommendation, lang: Lang) -> list[Bloc
             blocks.append(Paragraph(label("no_strategies", lang)))
             continue
         rows = tuple(
-            (r.rank, f"{r.strategy.name.in_(lang)} ({r.id})", r.weight, r.score,
-             r.rationale.in_(lang), ", ".join(r.also_addresses) or "-")
+            (
+                r.rank,
+                f"{r.strategy.name.in_(lang)} ({r.id})",
+                r.weight,
+                r.score,
+                r.rationale.in_(lang),
+                ", ".join(r.also_addresses) or "-",
+            )
             for r in entry.strategies
         )
-        headers = (label("rank", lang), label("strategy", lang), label("weight", lang),
-                   label("score", lang), label("rationale", lang), label("also_addresses", lang))
+        headers = (
+            label("rank", lang),
+            label("strategy", lang),
+            label("weight", lang),
+            label("score", lang),
+            label("rationale", lang),
+            label("also_addresses", lang),
+        )
         blocks.append(Table(headers, rows))
     return blocks
 
@@ -120,8 +157,11 @@ def plan_view(plan: Plan, lang: Lang) -> list[Block]:
         for p in plan.strategies
     ]
     rows += [
-        (f"{p.strategy.name.in_(lang)} ({p.id}) — {label('in_use', lang)}", p.strategy.effort,
-         ", ".join(p.covers))
+        (
+            f"{p.strategy.name.in_(lang)} ({p.id}) — {label('in_use', lang)}",
+            p.strategy.effort,
+            ", ".join(p.covers),
+        )
         for p in plan.in_use
     ]
     headers = (label("strategy", lang), label("effort", lang), label("covers", lang))

@@ -1,0 +1,22 @@
+"""Shared fixtures: paths to fixture files and the bundled catalogue."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from implementatie import Catalog, load_catalog
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CATALOGUES = FIXTURES / "catalogues"
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    return load_catalog()
+
+
+@pytest.fixture(scope="session")
+def minimal() -> Catalog:
+    return load_catalog(CATALOGUES / "minimal.yaml")
