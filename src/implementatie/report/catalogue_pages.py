@@ -42,12 +42,12 @@ def determinants_page(catalog: Catalog) -> str:
             lines += [markdown_table(("item", "nl", "en", "response format"), rows), ""]
     lines += ["## Response formats", ""]
     for f in catalog.response_formats:
-        rows = [
+        options = [
             (o.code, o.label.nl, o.label.en, "don't know" if o.dont_know else o.score)
             for o in f.options
         ]
         lines += [f"### {f.name.en} (`{f.id}`)", ""]
-        lines += [markdown_table(("code", "nl", "en", "score"), rows), ""]
+        lines += [markdown_table(("code", "nl", "en", "score"), options), ""]
     return "\n".join(lines)
 
 
