@@ -39,6 +39,39 @@ _LABELS: dict[str, tuple[str, str]] = {
     "uncovered": ("Niet sterk gedekt", "Not strongly covered"),
     "weight": ("Gewicht", "Weight"),
     "format": ("Antwoordschaal", "Response format"),
+    "profile": ("Profiel van de determinanten", "Determinant profile"),
+    "profile_intro": (
+        "{n} respondenten. Belemmering: minstens {barrier}% negatief; bevorderend: minstens "
+        "{facilitator}% positief; minder dan {minimum} geldige antwoorden: te weinig gegevens.",
+        "{n} respondents. Barrier: at least {barrier}% negative; facilitator: at least "
+        "{facilitator}% positive; fewer than {minimum} valid answers: insufficient data.",
+    ),
+    "negative": ("Negatief", "Negative"),
+    "neutral": ("Neutraal", "Neutral"),
+    "positive": ("Positief", "Positive"),
+    "neg": ("neg.", "neg."),
+    "status": ("Status", "Status"),
+    "facilitator": ("Bevorderend", "Facilitator"),
+    "insufficient_data": ("Te weinig gegevens", "Insufficient data"),
+    "suppressed": ("Verborgen (kleine groep)", "Hidden (small group)"),
+    "by": ("Per", "By"),
+    "hidden": ("verborgen", "hidden"),
+    "suppression_note": (
+        "Groepen en cellen met minder antwoorden dan de minimale groepsgrootte zijn verborgen, "
+        "en zo nodig nog één, zodat niemand uit een kleine groep te herleiden is.",
+        "Groups and cells with fewer answers than the minimum group size are hidden, and one "
+        "more where needed, so that no one in a small group can be singled out.",
+    ),
+    "comparison": ("Vergelijking voor en na", "Comparison before and after"),
+    "resolved": ("Opgelost", "Resolved"),
+    "new": ("Nieuw", "New"),
+    "persisting": ("Blijvend", "Persisting"),
+    "changed": ("Status veranderd", "Status changed"),
+    "unchanged": ("Gelijk", "Unchanged"),
+    "before": ("Voor", "Before"),
+    "after": ("Na", "After"),
+    "negative_change": ("Verschil % negatief", "Change % negative"),
+    "change": ("Verandering", "Change"),
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..assessment import Assessment, Comparison, Subgroups
 from ..catalog import Catalog
 from ..models import Determinant, Strategy
 from ..plan import Plan
@@ -182,4 +183,105 @@ def plan_view(plan: Plan, lang: Lang) -> list[Block]:
         blocks.append(Paragraph(f"{label('uncovered', lang)}: {names}"))
     if plan.limit_reached:
         blocks.append(Paragraph(label("limit_reached", lang)))
+    return blocks
+
+
+def _percent(share: float | None) -> str:
+    return "-" if share is None else f"{share * 100:.0f}%"
+
+
+def assessment_view(assessment: Assessment, lang: Lang) -> list[Block]:
+    """The determinant profile: n and % negative / neutral / positive and status per determinant."""
+    s = assessment.settings
+    blocks: list[Block] = [
+        Heading(label("profile", lang), 2),
+        Paragraph(
+            label("profile_intro", lang).format(
+                n=assessment.respondents,
+                barrier=round(s.barrier_threshold * 100),
+                facilitator=round(s.facilitator_threshold * 100),
+                minimum=s.min_group_size,
+            )
+        ),
+    ]
+    rows = tuple(
+        (
+            r.determinant.number,
+            r.determinant.name.in_(lang),
+            "-" if r.n is None else r.n,
+            _percent(r.negative),
+            _percent(r.neutral),
+            _percent(r.positive),
+            label(r.status, lang),
+        )
+        for r in assessment.determinants
+    )
+    headers = (
+        "#",
+        label("determinant", lang),
+        "n",
+        label("negative", lang),
+        label("neutral", lang),
+        label("positive", lang),
+        label("status", lang),
+    )
+    blocks.append(Table(headers, rows))
+    return blocks
+
+
+def subgroups_view(subgroups: Subgroups, lang: Lang) -> list[Block]:
+    """Status per determinant per group; hidden groups and cells show as suppressed."""
+    groups = subgroups.groups
+    headers = (
+        "#",
+        label("determinant", lang),
+        *(
+            f"{g.name} ({label('hidden', lang) if g.suppressed else f'n={g.respondents}'})"
+            for g in groups
+        ),
+    )
+    rows = []
+    for index, cell in enumerate(groups[0].determinants):
+        d = cell.determinant
+        row: list[object] = [d.number, d.name.in_(lang)]
+        for group in groups:
+            result = group.determinants[index]
+            status = label(result.status, lang)
+            if result.negative is not None:
+                status += f" ({_percent(result.negative)} {label('neg', lang)})"
+            row.append(status)
+        rows.append(tuple(row))
+    return [
+        Heading(f"{label('by', lang)} {subgroups.attribute}", 2),
+        Paragraph(label("suppression_note", lang)),
+        Table(headers, tuple(rows)),
+    ]
+
+
+def comparison_view(comparison: Comparison, lang: Lang) -> list[Block]:
+    """Before and after per determinant, and the barriers resolved, new and persisting."""
+    blocks: list[Block] = [Heading(label("comparison", lang), 2)]
+    for kind in ("resolved", "new", "persisting"):
+        names = ", ".join(d.name.in_(lang) for d in comparison.of(kind)) or label("none", lang)
+        blocks.append(Paragraph(f"{label(kind, lang)}: {names}"))
+    rows = tuple(
+        (
+            c.determinant.number,
+            c.determinant.name.in_(lang),
+            label(c.before.status, lang),
+            label(c.after.status, lang),
+            "-" if c.negative_change is None else f"{c.negative_change * 100:+.0f}",
+            label(c.kind, lang),
+        )
+        for c in comparison.changes
+    )
+    headers = (
+        "#",
+        label("determinant", lang),
+        label("before", lang),
+        label("after", lang),
+        label("negative_change", lang),
+        label("change", lang),
+    )
+    blocks.append(Table(headers, rows))
     return blocks
