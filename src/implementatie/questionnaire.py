@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, create_model
 
 from .catalog import Catalog
 from .errors import Problem, ResponseError
@@ -58,11 +58,12 @@ def _problems(exc: ValidationError, respondent: object) -> list[Problem]:
         loc = error["loc"]
         if loc[:1] == ("answers",) and len(loc) > 1:
             field = f"{who}, item {loc[1]}"
-            message = (
-                f"unknown item {loc[1]!r}"
-                if error["type"] == "extra_forbidden"
-                else f"{error['msg']} (got {error.get('input')!r})"
-            )
+            if error["type"] == "extra_forbidden":
+                message = f"unknown item {loc[1]!r}"
+            elif error["type"] == "value_error":
+                message = error["msg"].removeprefix("Value error, ")
+            else:
+                message = f"{error['msg']} (got {error.get('input')!r})"
         else:
             field = f"{who}, {'.'.join(map(str, loc))}" if loc else who
             message = error["msg"]
@@ -107,9 +108,16 @@ def _answer_field(item: Item, catalog: Catalog, lang: Lang) -> tuple[Any, Any]:
     na = catalog.questionnaire.not_applicable.in_(lang)
     allowed = Literal[(*codes, NOT_APPLICABLE)]  # type: ignore[valid-type]
     return (
-        allowed | None,
+        Annotated[allowed | None, BeforeValidator(_exact_type)],
         Field(default=None, title=item.text.in_(lang), description=f"{choices}; na = {na}"),
     )
+
+
+def _exact_type(value: object) -> object:
+    """Refuse True and 1.0 where the code 1 is meant: a form posts exact codes."""
+    if isinstance(value, bool | float):
+        raise ValueError(f"expected an option code or 'na', got {value!r}")
+    return value
 
 
 def surveyjs(lang: Lang = "nl", *, catalog: Catalog | None = None) -> dict[str, Any]:
