@@ -1,13 +1,24 @@
-"""mkdocs hook: add the catalogue pages, generated from the YAML, to the site at build time."""
+"""mkdocs hook: generated pages and examples, computed from the YAML at build time."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from implementatie import load_catalog
-from implementatie.report.catalogue_pages import determinants_page, fields_page, strategies_page
+from implementatie.report.catalogue_pages import (
+    determinants_page,
+    fields_page,
+    link_statistics,
+    strategies_page,
+    worked_example,
+)
+
+EXAMPLE_MARKER = "<!-- worked-example -->"
+STATISTICS_MARKER = "<!-- link-statistics -->"
+EXAMPLE_BARRIERS = ("knowledge", "self_efficacy", "time_available")
 
 
 def on_files(files: Files, config: Any) -> Files:
@@ -19,3 +30,12 @@ def on_files(files: Files, config: Any) -> Files:
     ]:
         files.append(File.generated(config, uri, content=content))
     return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> str:
+    if EXAMPLE_MARKER in markdown:
+        example = worked_example(load_catalog(), EXAMPLE_BARRIERS)
+        markdown = markdown.replace(EXAMPLE_MARKER, example)
+    if STATISTICS_MARKER in markdown:
+        markdown = markdown.replace(STATISTICS_MARKER, link_statistics(load_catalog()))
+    return markdown

@@ -11,6 +11,9 @@ from .errors import Problem
 
 Loc = tuple[str | int, ...]
 
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's loader when PyYAML was built with it (several times faster), else pure Python."""
+
 
 @dataclass(frozen=True)
 class YamlDocument:
@@ -47,7 +50,7 @@ def format_loc(loc: Loc) -> str:
 
 def read_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse `text`; return the document, or None and the problems that stopped parsing."""
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     positions: dict[Loc, tuple[int, int]] = {}
     problems: list[Problem] = []
     try:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..catalog import Catalog
 from ..recommend import recommend
 from .tables import markdown_table
@@ -147,3 +149,70 @@ def _type_name(annotation: object) -> str:
     if origin is tuple:
         return f"list of {_type_name(args[0])}"
     return getattr(annotation, "__name__", str(annotation))
+
+
+def worked_example(catalog: Catalog, barriers: Sequence[str], shown: int = 6) -> str:
+    """For each barrier, its best candidates with every sort key, so a reader can follow why
+    number 1 is number 1."""
+    from ..ranking import generic_rating
+
+    result = recommend(barriers, top=shown, catalog=catalog)
+    names = ", ".join(f"`{b}`" for b in barriers)
+    lines = [f"Barriers given: {names}.", ""]
+    for entry in result.barriers:
+        d = entry.determinant
+        lines += [f"**{d.name.en}** (`{d.id}`)", ""]
+        rows = []
+        for r in entry.strategies:
+            importance, feasibility = generic_rating(r.strategy, catalog)
+            rows.append(
+                (
+                    r.rank,
+                    f"{r.strategy.name.en} (`{r.id}`)",
+                    r.weight,
+                    r.score,
+                    ", ".join(r.also_addresses) or "-",
+                    r.top or "-",
+                    f"{importance:.2f}" if importance else "-",
+                    f"{feasibility:.2f}" if feasibility else "-",
+                )
+            )
+        headers = (
+            "rank",
+            "strategy",
+            "1. weight",
+            "2. score",
+            "(also addresses)",
+            "3. top",
+            "4. importance",
+            "4. feasibility",
+        )
+        lines += [markdown_table(headers, rows), ""]
+    return "\n".join(lines)
+
+
+def link_statistics(catalog: Catalog) -> str:
+    """Per determinant: how many strategies link to it, by weight, and its top 3."""
+    rows = []
+    for d in catalog.determinants:
+        links = [s.link(d.id) for s in catalog.strategies_for(d.id)]
+        weights = [link.weight for link in links if link is not None]
+        top = recommend([d], catalog=catalog).barriers[0].strategies
+        rows.append(
+            (
+                d.number,
+                d.name.en,
+                len(weights),
+                weights.count(3),
+                weights.count(2),
+                weights.count(1),
+                ", ".join(f"`{r.id}`" for r in top),
+            )
+        )
+    headers = ("#", "determinant", "linked", "weight 3", "weight 2", "weight 1", "top 3")
+    total = sum(len(s.links) for s in catalog.strategies)
+    intro = (
+        f"{len(catalog.strategies)} strategies, {total} links "
+        f"({total / len(catalog.strategies):.1f} per strategy)."
+    )
+    return intro + "\n\n" + markdown_table(headers, rows)
