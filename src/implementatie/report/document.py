@@ -36,7 +36,15 @@ class Bullets:
     items: tuple[str, ...]
 
 
-Block = Heading | Paragraph | Table | Bullets
+@dataclass(frozen=True)
+class Figure:
+    """An SVG picture; plain text and Markdown show its description instead."""
+
+    svg: str
+    description: str
+
+
+Block = Heading | Paragraph | Table | Bullets | Figure
 
 
 def render(blocks: Sequence[Block], fmt: Format) -> str:
@@ -47,6 +55,20 @@ def render(blocks: Sequence[Block], fmt: Format) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+def html_page(blocks: Sequence[Block], title: str, lang: str) -> str:
+    """A complete, self-contained HTML page."""
+    style = (
+        "body{font-family:sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;"
+        "line-height:1.4}table{border-collapse:collapse;margin:1rem 0}"
+        "td,th{border-bottom:1px solid #ddd;padding:.3rem .6rem;vertical-align:top}"
+    )
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
+        f"<title>{html.escape(title)}</title><style>{style}</style></head>"
+        f"<body><h1>{html.escape(title)}</h1>{render(blocks, 'html')}</body></html>\n"
+    )
+
+
 def _text(block: Block) -> str:
     if isinstance(block, Heading):
         underline = "=" if block.level == 1 else "-"
@@ -55,6 +77,8 @@ def _text(block: Block) -> str:
         return textwrap.fill(block.text, TEXT_WIDTH)
     if isinstance(block, Table):
         return text_table(block.headers, block.rows)
+    if isinstance(block, Figure):
+        return f"[{block.description}]"
     return "\n".join(f"- {item}" for item in block.items)
 
 
@@ -65,6 +89,8 @@ def _markdown(block: Block) -> str:
         return block.text
     if isinstance(block, Table):
         return markdown_table(block.headers, block.rows)
+    if isinstance(block, Figure):
+        return f"*{block.description}*"
     return "\n".join(f"- {item}" for item in block.items)
 
 
@@ -84,4 +110,6 @@ def _html(block: Block) -> str:
             for row in block.rows
         )
         return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    if isinstance(block, Figure):
+        return f"<figure>{block.svg}<figcaption>{esc(block.description)}</figcaption></figure>"
     return "<ul>" + "".join(f"<li>{esc(item)}</li>" for item in block.items) + "</ul>"

@@ -55,6 +55,12 @@ _LABELS: dict[str, tuple[str, str]] = {
     "insufficient_data": ("Te weinig gegevens", "Insufficient data"),
     "suppressed": ("Verborgen (kleine groep)", "Hidden (small group)"),
     "by": ("Per", "By"),
+    "chart": (
+        "Per determinant het deel negatief (links), neutraal en positief (rechts); de "
+        "stippellijnen markeren de drempels voor belemmering en bevorderend.",
+        "Per determinant the share negative (left), neutral and positive (right); the dashed "
+        "lines mark the thresholds for barrier and facilitator.",
+    ),
     "hidden": ("verborgen", "hidden"),
     "suppression_note": (
         "Groepen en cellen met minder antwoorden dan de minimale groepsgrootte zijn verborgen, "

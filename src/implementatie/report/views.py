@@ -10,8 +10,9 @@ from ..models import Determinant, Strategy
 from ..plan import Plan
 from ..recommend import Recommendation, recommend
 from ..text import Lang
-from .document import Block, Bullets, Heading, Paragraph, Table
+from .document import Block, Bullets, Figure, Heading, Paragraph, Table
 from .labels import label
+from .svg import profile_svg
 
 
 def determinants_view(determinants: Sequence[Determinant], lang: Lang) -> list[Block]:
@@ -225,6 +226,7 @@ def assessment_view(assessment: Assessment, lang: Lang) -> list[Block]:
         label("positive", lang),
         label("status", lang),
     )
+    blocks.append(Figure(profile_svg(assessment, lang), label("chart", lang)))
     blocks.append(Table(headers, rows))
     return blocks
 
