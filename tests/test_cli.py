@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 import sysconfig
+from pathlib import Path
 
 import pytest
 
@@ -105,3 +106,130 @@ def test_own_catalogue_option(capsys) -> None:
     )
     assert code == 0
     assert [d["id"] for d in json.loads(out)] == ["time_available", "coordinator"]
+
+
+EXAMPLE = str(Path(__file__).parent.parent / "data" / "examples" / "team.csv")
+
+
+def test_strategies_for_a_determinant_top_three_first(capsys) -> None:
+    code, out, _ = run(capsys, "strategies", "--determinant", "kennis", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert len(data) >= 6
+    tops = [
+        next(link["top"] for link in s["links"] if link["determinant"] == "knowledge")
+        for s in data[:3]
+    ]
+    assert tops == [1, 2, 3]
+    for strategy in data:
+        assert {"id", "name", "description", "eric", "links"} <= set(strategy)
+        assert all(isinstance(n, int) for n in strategy["eric"])
+        link = next(link for link in strategy["links"] if link["determinant"] == "knowledge")
+        assert {"determinant", "weight", "rationale"} <= set(link)
+
+
+def test_strategies_json_lists_at_least_100(capsys) -> None:
+    code, out, _ = run(capsys, "strategies", "--format", "json")
+    assert code == 0 and len(json.loads(out)) >= 100
+
+
+def test_recommend_json_contract_with_plan(capsys) -> None:
+    code, out, _ = run(
+        capsys, "recommend", "formal_ratification", "time_available", "--plan", "--format", "json"
+    )
+    assert code == 0
+    data = json.loads(out)
+    assert [b["determinant"] for b in data["barriers"]] == ["formal_ratification", "time_available"]
+    for barrier in data["barriers"]:
+        assert [s["rank"] for s in barrier["strategies"]] == [1, 2, 3]
+        for s in barrier["strategies"]:
+            assert {"id", "rank", "score", "weight", "name", "rationale", "also_addresses"} <= set(
+                s
+            )
+    assert set(data["plan"]) >= {"strategies", "coverage", "uncovered"}
+    assert data["plan"]["uncovered"] == []
+    assert all(data["plan"]["coverage"][b] for b in ("formal_ratification", "time_available"))
+
+
+def test_recommend_without_plan_has_no_plan(capsys) -> None:
+    _, out, _ = run(capsys, "recommend", "19", "--format", "json", "--top", "2")
+    data = json.loads(out)
+    assert "plan" not in data and len(data["barriers"][0]["strategies"]) == 2
+
+
+def test_assess_example_json(capsys) -> None:
+    code, out, _ = run(capsys, "assess", EXAMPLE, "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["respondents"] == 20
+    assert len(data["determinants"]) == 29
+    for entry in data["determinants"]:
+        assert {"id", "n", "negative", "neutral", "positive", "status"} <= set(entry)
+    barrier_ids = [d["id"] for d in data["determinants"] if d["status"] == "barrier"]
+    assert sorted(b["determinant"] for b in data["barriers"]) == sorted(barrier_ids)
+    severities = [b["severity"] for b in data["barriers"]]
+    assert severities == sorted(severities, reverse=True)
+    assert all(len(b["strategies"]) == 3 for b in data["barriers"])
+    assert data["plan"]["uncovered"] == []
+    assert len(data["plan"]["strategies"]) < len(data["barriers"])
+
+
+def test_assess_by_role_hides_small_groups_everywhere(capsys) -> None:
+    code, out, _ = run(capsys, "assess", EXAMPLE, "--by", "role", "--format", "json")
+    assert code == 0
+    groups = {g["name"]: g for g in json.loads(out)["subgroups"]["groups"]}
+    # 3 assistants and 2 team leads in the example: both hidden, with no numbers at all
+    for small in ("doktersassistent", "teamleider"):
+        assert groups[small]["respondents"] is None
+        assert all(d["n"] is None and d["negative"] is None for d in groups[small]["determinants"])
+    for format_ in ("text", "markdown", "html"):
+        _, shown, _ = run(capsys, "assess", EXAMPLE, "--by", "role", "--format", format_)
+        assert "doktersassistent (n=" not in shown and "teamleider (n=" not in shown
+
+
+def test_assess_html_report_has_the_chart(tmp_path, capsys) -> None:
+    target = tmp_path / "report.html"
+    code, out, _ = run(capsys, "assess", EXAMPLE, "--format", "html", "-o", str(target))
+    assert code == 0 and out == ""
+    page = target.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<svg" in page and "Belemmering" in page
+
+
+def test_compare_same_file_changes_nothing(capsys) -> None:
+    code, out, _ = run(capsys, "compare", EXAMPLE, EXAMPLE, "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["resolved"] == [] and data["new"] == []
+    assert {d["change"] for d in data["determinants"]} <= {"persisting", "unchanged"}
+
+
+def test_template_and_questionnaire(tmp_path, capsys) -> None:
+    target = tmp_path / "answers.csv"
+    assert run(capsys, "template", "wide", "-o", str(target))[0] == 0
+    assert target.read_text(encoding="utf-8").splitlines()[-1].startswith("respondent,role,team")
+    code, out, _ = run(capsys, "template", "mapping-qualtrics")
+    assert code == 0 and "tool: qualtrics" in out
+    code, out, _ = run(capsys, "questionnaire", "--lang", "en")
+    assert (
+        code == 0
+        and json.loads(out)["title"] == "MIDI questionnaire on the introduction of the innovation"
+    )
+    code, out, _ = run(capsys, "questionnaire", "--as", "surveyjs")
+    assert code == 0 and json.loads(out)["pages"][0]["name"] == "about"
+
+
+def test_bad_answers_file_is_a_clear_error(tmp_path, capsys) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("respondent,q01,q23\nr1,4,7\nr2,kinda,3\n", encoding="utf-8")
+    code, out, err = run(capsys, "assess", str(bad))
+    assert code == 1 and out == ""
+    assert "bad.csv:2" in err and "respondent r1, item q23" in err
+    assert "bad.csv:3" in err and "respondent r2, item q01" in err
+
+
+def test_graph_export(tmp_path, capsys) -> None:
+    target = tmp_path / "g.graphml"
+    assert run(capsys, "graph", "-o", str(target))[0] == 0
+    assert "<graphml" in target.read_text(encoding="utf-8")
+    code, out, _ = run(capsys, "graph", "--format", "json")
+    assert code == 0 and "links" in json.loads(out)

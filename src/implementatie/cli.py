@@ -6,19 +6,33 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .assessment import Assessment, Barrier, assess, compare
 from .catalog import Catalog
 from .errors import CatalogError, ImplementatieError
 from .graph import to_node_link, write_graph
+from .importers import read_responses
 from .loader import load_catalog
 from .models import CATEGORY_IDS, Determinant
 from .plan import plan
+from .questionnaire import questionnaire_schema, surveyjs
 from .recommend import recommend
-from .report.document import Block, render
-from .report.serialize import determinant_data, plan_data, recommendation_data, strategy_data
+from .report.document import Block, html_page, render
+from .report.serialize import (
+    assessment_data,
+    comparison_data,
+    determinant_data,
+    plan_data,
+    recommendation_data,
+    strategy_data,
+    subgroups_data,
+)
 from .report.views import (
+    assessment_view,
+    comparison_view,
     determinant_view,
     determinants_view,
     plan_view,
@@ -26,7 +40,9 @@ from .report.views import (
     strategies_for_view,
     strategies_view,
     strategy_view,
+    subgroups_view,
 )
+from .survey_exports import TEMPLATE_KINDS, template
 from .text import Lang
 
 DESCRIPTION = """\
@@ -39,11 +55,14 @@ by default (--lang en for English). Determinants can be given by id, MIDI number
 
 EPILOG = """\
 examples:
+  implementatie assess data/examples/team.csv           # a team's answers → barriers → plan
+  implementatie assess export.csv --mapping qualtrics.yaml --by role --format html -o report.html
   implementatie determinants --category organisatie
   implementatie show 19
   implementatie show "formele bekrachtiging"
   implementatie strategies --determinant kennis
   implementatie recommend formal_ratification time_available --plan
+  implementatie template wide -o answers.csv
   implementatie validate my-catalogue/
 """
 
@@ -124,8 +143,50 @@ def build_parser() -> argparse.ArgumentParser:
     _recommend_options(sub)
     _format(sub, ["text", "markdown", "json"])
 
+    sub = command(
+        "assess",
+        "score a team's questionnaire answers: profile, barriers, strategies, plan",
+        _assess,
+    )
+    sub.add_argument(
+        "file", metavar="FILE", help="answers: canonical wide or long CSV, or an export"
+    )
+    _answer_options(sub)
+    sub.add_argument(
+        "--by",
+        metavar="ATTRIBUTE",
+        help="also show the profile per group (role, team, location); small groups hidden",
+    )
+    _recommend_options(sub, plan_default=True)
+    _format(sub, ["text", "markdown", "json", "html"])
+
+    sub = command(
+        "compare", "compare two assessments, e.g. before and after introduction", _compare
+    )
+    sub.add_argument("before", metavar="BEFORE", help="answers of the first measurement")
+    sub.add_argument("after", metavar="AFTER", help="answers of the second measurement")
+    _answer_options(sub)
+    _format(sub, ["text", "markdown", "json", "html"])
+
+    sub = command("template", "write an empty answers CSV or an example mapping file", _template)
+    sub.add_argument("kind", choices=TEMPLATE_KINDS, help="what to write")
+    _output(sub)
+
+    sub = command(
+        "questionnaire",
+        "the questionnaire for forms: JSON Schema of a submission, or SurveyJS",
+        _questionnaire,
+    )
+    sub.add_argument(
+        "--as",
+        dest="shape",
+        choices=["json-schema", "surveyjs"],
+        default="json-schema",
+        help="what to produce (default: json-schema)",
+    )
+    _output(sub)
+
     sub = command("graph", "export the catalogue graph (GraphML or node-link JSON)", _graph)
-    sub.add_argument("--output", "-o", metavar="FILE", help="write to FILE (default: stdout)")
     _format(sub, ["graphml", "json"])
 
     sub = command(
@@ -149,16 +210,56 @@ def _format(sub: argparse.ArgumentParser, choices: list[str]) -> None:
         default=choices[0],
         help=f"output format (default: {choices[0]})",
     )
+    _output(sub)
 
 
-def _recommend_options(sub: argparse.ArgumentParser) -> None:
+def _output(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of the screen")
+
+
+def _answer_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--mapping", metavar="M", help="mapping file for a Qualtrics, LimeSurvey or Castor export"
+    )
+    sub.add_argument(
+        "--barrier-threshold",
+        type=float,
+        default=0.20,
+        metavar="SHARE",
+        help="share of negative answers that makes a barrier (default: 0.20)",
+    )
+    sub.add_argument(
+        "--facilitator-threshold",
+        type=float,
+        default=0.80,
+        metavar="SHARE",
+        help="share of positive answers that makes a facilitator (default: 0.80)",
+    )
+    sub.add_argument(
+        "--dont-know",
+        choices=["negative", "neutral", "exclude"],
+        default="negative",
+        help="how a don't-know answer counts (default: negative)",
+    )
+    sub.add_argument(
+        "--min-group-size",
+        type=int,
+        default=5,
+        metavar="N",
+        help="groups and determinants with fewer valid answers are not shown (default: 5)",
+    )
+
+
+def _recommend_options(sub: argparse.ArgumentParser, *, plan_default: bool = False) -> None:
     sub.add_argument(
         "--top", type=int, default=3, metavar="N", help="strategies per barrier (default: 3)"
     )
     sub.add_argument(
         "--plan",
-        action="store_true",
-        help="add one plan of few strategies that covers all barriers",
+        action=argparse.BooleanOptionalAction,
+        default=plan_default,
+        help="add one plan of few strategies that covers all barriers "
+        f"(default: {'on' if plan_default else 'off'})",
     )
     sub.add_argument(
         "--exclude",
@@ -188,11 +289,24 @@ def _catalog(args: argparse.Namespace) -> Catalog:
     return load_catalog(args.catalog, extend=args.extend) if args.catalog else load_catalog()
 
 
-def _emit(args: argparse.Namespace, blocks: list[Block], data: Any) -> int:
+def _emit(args: argparse.Namespace, blocks: list[Block], data: Any, title: str = "") -> int:
     if args.format == "json":
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "html":
+        text = html_page(blocks, title or "implementatie", args.lang)
     else:
-        print(render(blocks, "markdown" if args.format == "markdown" else "text"), end="")
+        text = render(blocks, "markdown" if args.format == "markdown" else "text")
+    return _write(args, text)
+
+
+def _write(args: argparse.Namespace, text: str) -> int:
+    if getattr(args, "output", None):
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise ImplementatieError(f"cannot write {args.output}: {exc.strerror}") from None
+    else:
+        print(text, end="")
     return 0
 
 
@@ -226,19 +340,28 @@ def _strategies(args: argparse.Namespace) -> int:
 
 def _recommend(args: argparse.Namespace) -> int:
     catalog = _catalog(args)
-    return _recommend_output(args, catalog, args.barriers, [])
+    return _recommend_output(args, catalog, args.barriers)
 
 
 def _recommend_output(
-    args: argparse.Namespace, catalog: Catalog, barriers: Sequence[Any], head: list[Block]
+    args: argparse.Namespace,
+    catalog: Catalog,
+    barriers: Sequence[Any],
+    head: list[Block] | None = None,
+    data: dict[str, Any] | None = None,
 ) -> int:
     """Shared by `recommend` and `assess`: the ranked lists and, with --plan, the plan."""
     lang: Lang = args.lang
     result = recommend(
         barriers, top=args.top, catalog=catalog, exclude=args.exclude, max_effort=args.max_effort
     )
-    blocks = [*head, *recommendation_view(result, lang)]
-    data = recommendation_data(result, lang)
+    blocks = [*(head or []), *recommendation_view(result, lang)]
+    output = {**(data or {}), **recommendation_data(result, lang)}
+    severities = {b.determinant.id: b for b in barriers if isinstance(b, Barrier)}
+    for entry in output["barriers"]:
+        if entry["determinant"] in severities:
+            found = severities[entry["determinant"]]
+            entry.update(severity=round(found.severity * 100, 1), n=found.n)
     if args.plan:
         chosen = plan(
             barriers,
@@ -249,8 +372,51 @@ def _recommend_output(
             max_effort=args.max_effort,
         )
         blocks += plan_view(chosen, lang)
-        data["plan"] = plan_data(chosen, lang)
-    return _emit(args, blocks, data)
+        output["plan"] = plan_data(chosen, lang)
+    return _emit(args, blocks, output, catalog.questionnaire.title.in_(lang))
+
+
+def _assessment(args: argparse.Namespace, catalog: Catalog, file: str) -> Assessment:
+    responses = read_responses(file, mapping=args.mapping, catalog=catalog)
+    return assess(
+        responses,
+        catalog=catalog,
+        barrier_threshold=args.barrier_threshold,
+        facilitator_threshold=args.facilitator_threshold,
+        dont_know=args.dont_know,
+        min_group_size=args.min_group_size,
+    )
+
+
+def _assess(args: argparse.Namespace) -> int:
+    catalog = _catalog(args)
+    assessment = _assessment(args, catalog, args.file)
+    head = assessment_view(assessment, args.lang)
+    data = assessment_data(assessment)
+    if args.by:
+        subgroups = assessment.subgroups(args.by)
+        head += subgroups_view(subgroups, args.lang)
+        data["subgroups"] = subgroups_data(subgroups)
+    return _recommend_output(args, catalog, assessment.barriers, head, data)
+
+
+def _compare(args: argparse.Namespace) -> int:
+    catalog = _catalog(args)
+    before = _assessment(args, catalog, args.before)
+    after = _assessment(args, catalog, args.after)
+    comparison = compare(before, after)
+    return _emit(args, comparison_view(comparison, args.lang), comparison_data(comparison))
+
+
+def _template(args: argparse.Namespace) -> int:
+    return _write(args, template(args.kind, catalog=_catalog(args)))
+
+
+def _questionnaire(args: argparse.Namespace) -> int:
+    catalog = _catalog(args)
+    make = questionnaire_schema if args.shape == "json-schema" else surveyjs
+    data = make(args.lang, catalog=catalog)
+    return _write(args, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def _graph(args: argparse.Namespace) -> int:

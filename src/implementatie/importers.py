@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from difflib import get_close_matches
 from pathlib import Path
 
 from .catalog import Catalog
@@ -28,6 +30,9 @@ from .responses import ATTRIBUTES, RawRespondent, Responses, validate_respondent
 
 PathLike = str | os.PathLike[str]
 
+Row = tuple[int, tuple[str, ...]]
+"""A row of cells (stripped) and the line of the file it starts on."""
+
 
 @dataclass(frozen=True)
 class Table:
@@ -35,44 +40,55 @@ class Table:
 
     file: str
     header: tuple[str, ...]
-    rows: tuple[tuple[int, tuple[str, ...]], ...]
+    rows: tuple[Row, ...]
     header_line: int
+    subheader: tuple[Row, ...] = ()
+    """The header rows after the first, when there are several (Qualtrics)."""
 
 
 def read_table(path: PathLike, *, delimiter: str | None = None, header_rows: int = 1) -> Table:
     """Read a CSV file: decode, skip `#` comments, detect the separator, check row widths.
 
     With `header_rows` > 1 (Qualtrics), the first header row names the columns and the
-    others are skipped.
+    others are kept apart in `subheader`. Line numbers count physical lines, so cells that
+    span several lines (quoted line breaks) do not shift them.
     """
     file = str(path)
-    text = _decode(Path(path), file)
-    lines = text.splitlines()
+    stream = io.StringIO(_decode(Path(path), file), newline="")
     skip = 0
-    while skip < len(lines) and (lines[skip].startswith("#") or not lines[skip].strip()):
-        skip += 1
-    if skip == len(lines):
+    for first in stream:
+        if first.startswith("#") or not first.strip():
+            skip += 1
+            continue
+        break
+    else:
         raise ResponseError([Problem(file, None, None, "", "the file has no header row")])
-    body = "\n".join(lines[skip:])
-    sep = delimiter or _sniff(lines[skip])
-    parsed = list(csv.reader(io.StringIO(body), delimiter=sep))
-    header = tuple(cell.strip() for cell in parsed[0])
+    reader = csv.reader(itertools.chain([first], stream), delimiter=delimiter or _sniff(first))
+    parsed: list[Row] = []
+    line = skip + 1
+    try:
+        for record in reader:
+            parsed.append((line, tuple(cell.strip() for cell in record)))
+            line = skip + reader.line_num + 1
+    except csv.Error as exc:
+        raise ResponseError(
+            [Problem(file, line, None, "", f"cannot read this row: {exc}")]
+        ) from None
+    header = parsed[0][1]
     problems: list[Problem] = []
-    rows: list[tuple[int, tuple[str, ...]]] = []
-    for offset, row in enumerate(parsed[header_rows:], start=skip + header_rows + 1):
-        if not any(cell.strip() for cell in row):
+    rows: list[Row] = []
+    for line, cells in parsed[1:]:
+        if not any(cells):
             continue
-        if len(row) != len(header):
-            problems.append(
-                Problem(
-                    file, offset, None, "", f"row has {len(row)} cells, the header {len(header)}"
-                )
-            )
+        if len(cells) != len(header):
+            message = f"row has {len(cells)} cells, the header {len(header)}"
+            problems.append(Problem(file, line, None, "", message))
             continue
-        rows.append((offset, tuple(cell.strip() for cell in row)))
+        rows.append((line, cells))
     if problems:
         raise ResponseError(problems)
-    return Table(file, header, tuple(rows), skip + 1)
+    extra = header_rows - 1
+    return Table(file, header, tuple(rows[extra:]), skip + 1, tuple(rows[:extra]))
 
 
 def _decode(path: Path, file: str) -> str:
@@ -95,6 +111,20 @@ def _decode(path: Path, file: str) -> str:
 def _sniff(header: str) -> str:
     counts = {sep: header.count(sep) for sep in (",", ";", "\t")}
     return max(counts, key=lambda sep: counts[sep]) if any(counts.values()) else ","
+
+
+def read_responses(
+    path: PathLike,
+    *,
+    mapping: PathLike | None = None,
+    catalog: Catalog | None = None,
+) -> Responses:
+    """Read answers: a survey-tool export through a `mapping` file, else a canonical CSV."""
+    if mapping is None:
+        return read_csv(path, catalog=catalog)
+    from .survey_exports import read_export
+
+    return read_export(path, mapping, catalog=catalog)
 
 
 def read_csv(
@@ -129,30 +159,52 @@ def _long(table: Table, attributes: Sequence[str]) -> list[RawRespondent]:
         Problem(table.file, table.header_line, i + 1, "", f"unknown column {table.header[i]!r}")
         for i in sorted(unknown)
     ]
+    if problems:
+        raise ResponseError(problems)
+    return long_respondents(table, who, what, value, extra)
+
+
+def long_respondents(
+    table: Table,
+    respondent: int,
+    item: int,
+    value: int,
+    attributes: Mapping[str, int],
+    items: Mapping[str, str] | None = None,
+) -> list[RawRespondent]:
+    """Respondents from a table with one answer per row; arguments are column indexes.
+
+    `items` translates the item column's text into item ids; rows with other text are then
+    skipped. Without it the item column holds item ids.
+    """
+    problems: list[Problem] = []
     answers: dict[str, dict[str, str]] = {}
     lines: dict[str, dict[str, int]] = {}
     attrs: dict[str, dict[str, str]] = {}
     first: dict[str, int] = {}
     for line, row in table.rows:
-        rid, item = row[who], row[what]
+        rid = row[respondent]
+        item_id = row[item] if items is None else items.get(row[item])
+        if item_id is None:
+            continue
         if not rid:
-            problems.append(Problem(table.file, line, who + 1, "respondent", "empty respondent id"))
+            problems.append(_empty_id(table, line, respondent))
             continue
         first.setdefault(rid, line)
-        if item in answers.setdefault(rid, {}):
+        if item_id in answers.setdefault(rid, {}):
             problems.append(
                 Problem(
                     table.file,
                     line,
-                    what + 1,
-                    f"respondent {rid}, item {item}",
-                    f"answered twice (first at line {lines[rid][item]})",
+                    item + 1,
+                    f"respondent {rid}, item {item_id}",
+                    f"answered twice (first at line {lines[rid][item_id]})",
                 )
             )
             continue
-        answers[rid][item] = row[value]
-        lines.setdefault(rid, {})[item] = line
-        for name, index in extra.items():
+        answers[rid][item_id] = row[value]
+        lines.setdefault(rid, {})[item_id] = line
+        for name, index in attributes.items():
             if row[index]:
                 known = attrs.setdefault(rid, {}).setdefault(name, row[index])
                 if known != row[index]:
@@ -167,9 +219,15 @@ def _long(table: Table, attributes: Sequence[str]) -> list[RawRespondent]:
                     )
     if problems:
         raise ResponseError(problems)
+    column = table.header[value]
     return [
         RawRespondent(
-            rid, answers[rid], attrs.get(rid, {}), (table.file, first[rid]), None, lines[rid]
+            rid,
+            answers[rid],
+            attrs.get(rid, {}),
+            (table.file, first[rid]),
+            dict.fromkeys(answers[rid], column),
+            lines[rid],
         )
         for rid in answers
     ]
@@ -178,19 +236,17 @@ def _long(table: Table, attributes: Sequence[str]) -> list[RawRespondent]:
 def _wide(table: Table, catalog: Catalog, attributes: Sequence[str]) -> list[RawRespondent]:
     who = _column(table, "respondent")
     items = set(catalog.item_ids)
-    item_columns: dict[int, str] = {}
-    attribute_columns: dict[int, str] = {}
+    item_columns: dict[str, int] = {}
+    attribute_columns: dict[str, int] = {}
     problems: list[Problem] = []
     for index, name in enumerate(table.header):
         if index == who:
             continue
         if name in items:
-            item_columns[index] = name
+            item_columns[name] = index
         elif name.casefold() in attributes:
-            attribute_columns[index] = name.casefold()
+            attribute_columns[name.casefold()] = index
         else:
-            from difflib import get_close_matches
-
             close = get_close_matches(name, [*items, *attributes], n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             problems.append(
@@ -204,14 +260,28 @@ def _wide(table: Table, catalog: Catalog, attributes: Sequence[str]) -> list[Raw
             )
     if problems:
         raise ResponseError(problems)
+    return wide_respondents(table, who, item_columns, attribute_columns)
+
+
+def wide_respondents(
+    table: Table, respondent: int, items: Mapping[str, int], attributes: Mapping[str, int]
+) -> list[RawRespondent]:
+    """Respondents from a table with one respondent per row; `items` maps item id → column."""
+    problems: list[Problem] = []
     raw = []
+    columns = {item: table.header[index] for item, index in items.items()}
     for line, row in table.rows:
-        answers = {item: row[i] for i, item in item_columns.items()}
-        attrs = {name: row[i] for i, name in attribute_columns.items() if row[i]}
-        if not row[who]:
-            problems.append(Problem(table.file, line, who + 1, "respondent", "empty respondent id"))
+        if not row[respondent]:
+            problems.append(_empty_id(table, line, respondent))
             continue
-        raw.append(RawRespondent(row[who], answers, attrs, (table.file, line)))
+        answers = {item: row[index] for item, index in items.items()}
+        attrs = {name: row[index] for name, index in attributes.items() if row[index]}
+        raw.append(RawRespondent(row[respondent], answers, attrs, (table.file, line), columns))
     if problems:
         raise ResponseError(problems)
     return raw
+
+
+def _empty_id(table: Table, line: int, column: int) -> Problem:
+    name = table.header[column]
+    return Problem(table.file, line, column + 1, name, "empty respondent id")

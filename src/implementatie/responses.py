@@ -75,14 +75,15 @@ def coerce_answer(raw: object, item: Item, fmt: ResponseFormat) -> Answer | None
         raise ValueError(f"{raw!r} is not a code of {fmt.id!r}; {_allowed(fmt)}")
     if not isinstance(raw, str):
         raise ValueError(f"expected an answer code or label, got {type(raw).__name__}")
-    text = normalise(raw)
-    if text in MISSING_SPELLINGS:
+    plain = raw.strip().casefold()
+    if plain in MISSING_SPELLINGS:
         return None
+    number = plain.removesuffix(".0")
+    if number.removeprefix("-").isdigit():
+        return coerce_answer(int(number), item, fmt)
+    text = normalise(raw)
     if text in NA_SPELLINGS:
         return NOT_APPLICABLE
-    number = text.removesuffix(".0")
-    if number.lstrip("-").isdigit():
-        return coerce_answer(int(number), item, fmt)
     for option in fmt.options:
         if text in (normalise(option.label.nl), normalise(option.label.en)):
             return option.code

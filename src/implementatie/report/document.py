@@ -38,7 +38,7 @@ class Bullets:
 
 @dataclass(frozen=True)
 class Figure:
-    """An SVG picture; plain text and Markdown show its description instead."""
+    """An SVG picture, shown in HTML only (the tables beside it carry the same numbers)."""
 
     svg: str
     description: str
@@ -51,7 +51,8 @@ def render(blocks: Sequence[Block], fmt: Format) -> str:
     """Render the blocks in one format."""
     if fmt == "html":
         return '<div class="implementatie">' + "".join(map(_html, blocks)) + "</div>"
-    parts = [_text(b) if fmt == "text" else _markdown(b) for b in blocks]
+    shown = [b for b in blocks if not isinstance(b, Figure)]
+    parts = [_text(b) if fmt == "text" else _markdown(b) for b in shown]
     return "\n\n".join(parts) + "\n"
 
 
@@ -77,9 +78,7 @@ def _text(block: Block) -> str:
         return textwrap.fill(block.text, TEXT_WIDTH)
     if isinstance(block, Table):
         return text_table(block.headers, block.rows)
-    if isinstance(block, Figure):
-        return f"[{block.description}]"
-    return "\n".join(f"- {item}" for item in block.items)
+    return _bullets(block)
 
 
 def _markdown(block: Block) -> str:
@@ -89,8 +88,11 @@ def _markdown(block: Block) -> str:
         return block.text
     if isinstance(block, Table):
         return markdown_table(block.headers, block.rows)
-    if isinstance(block, Figure):
-        return f"*{block.description}*"
+    return _bullets(block)
+
+
+def _bullets(block: Block) -> str:
+    assert isinstance(block, Bullets), "figures are left out of text and Markdown"
     return "\n".join(f"- {item}" for item in block.items)
 
 

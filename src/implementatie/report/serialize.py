@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
+from ..assessment import Assessment, Comparison, DeterminantResult, Subgroups
 from ..models import Determinant, Strategy
 from ..plan import Plan
 from ..recommend import Recommendation
@@ -66,4 +68,63 @@ def plan_data(plan: Plan, lang: Lang) -> dict[str, Any]:
         "coverage": {barrier: list(ids) for barrier, ids in plan.coverage.items()},
         "uncovered": [d.id for d in plan.uncovered],
         "limit_reached": plan.limit_reached,
+    }
+
+
+def _percent(share: float | None) -> float | None:
+    return None if share is None else round(share * 100, 1)
+
+
+def result_data(result: DeterminantResult) -> dict[str, Any]:
+    """One determinant's counts: `id`, `n`, `negative`, `neutral`, `positive` (%), `status`."""
+    return {
+        "id": result.determinant.id,
+        "n": result.n,
+        "negative": _percent(result.negative),
+        "neutral": _percent(result.neutral),
+        "positive": _percent(result.positive),
+        "status": result.status,
+    }
+
+
+def assessment_data(assessment: Assessment) -> dict[str, Any]:
+    """`{"respondents", "settings", "determinants": [...]}`; no respondent-level data."""
+    return {
+        "respondents": assessment.respondents,
+        "settings": dataclasses.asdict(assessment.settings),
+        "determinants": [result_data(r) for r in assessment.determinants],
+    }
+
+
+def subgroups_data(subgroups: Subgroups) -> dict[str, Any]:
+    """Per group its size (null when hidden) and its determinant counts."""
+    return {
+        "attribute": subgroups.attribute,
+        "groups": [
+            {
+                "name": group.name,
+                "respondents": group.respondents,
+                "determinants": [result_data(r) for r in group.determinants],
+            }
+            for group in subgroups.groups
+        ],
+    }
+
+
+def comparison_data(comparison: Comparison) -> dict[str, Any]:
+    """Per determinant its status before and after and the kind of change."""
+    return {
+        "resolved": [d.id for d in comparison.resolved],
+        "new": [d.id for d in comparison.new],
+        "persisting": [d.id for d in comparison.persisting],
+        "determinants": [
+            {
+                "id": c.determinant.id,
+                "before": c.before.status,
+                "after": c.after.status,
+                "negative_change": _percent(c.negative_change),
+                "change": c.kind,
+            }
+            for c in comparison.changes
+        ],
     }
