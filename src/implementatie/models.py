@@ -7,6 +7,7 @@ checked by the loader, which sees the whole catalogue.
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -199,9 +200,13 @@ class Strategy(Model):
         """The ERIC numbers of this strategy (empty if it is not an ERIC strategy)."""
         return tuple(ref.number for ref in self.eric)
 
+    @cached_property
+    def _links_by_determinant(self) -> dict[str, Link]:
+        return {link.determinant: link for link in self.links}
+
     def link(self, determinant: str) -> Link | None:
         """The link to `determinant` (an id), if any."""
-        return next((link for link in self.links if link.determinant == determinant), None)
+        return self._links_by_determinant.get(determinant)
 
 
 class EricStrategy(Model):

@@ -10,7 +10,7 @@ a chosen strategy whose barriers are all covered by the others is dropped again.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -86,26 +86,27 @@ def plan(
         s for s in candidate_strategies(catalog, exclude, max_effort) if s.id not in used_ids
     ]
 
-    def covers(strategy: Strategy) -> tuple[str, ...]:
-        return tuple(b for b in ids if (link := strategy.link(b)) and link.weight >= STRONG)
-
-    remaining = set(ids) - {b for s in used for b in covers(s)}
-    coverable = remaining & {b for s in candidates for b in covers(s)}
+    strong = {
+        s.id: tuple(b for b in ids if (link := s.link(b)) and link.weight >= STRONG)
+        for s in (*used, *candidates)
+    }
+    remaining = set(ids) - {b for s in used for b in strong[s.id]}
+    coverable = remaining & {b for s in candidates for b in strong[s.id]}
     chosen: list[Strategy] = []
     open_ = set(coverable)
     while open_ and (max_strategies is None or len(chosen) < max_strategies):
         best = min(
-            (s for s in candidates if set(covers(s)) & open_),
+            (s for s in candidates if not open_.isdisjoint(strong[s.id])),
             key=lambda s: _greedy_key(s, open_, catalog),
         )
         chosen.append(best)
-        open_ -= set(covers(best))
-    chosen = _prune(chosen, covers, coverable)
-    covered = {b for s in (*used, *chosen) for b in covers(s)}
+        open_ -= set(strong[best.id])
+    chosen = _prune(chosen, strong, coverable)
+    covered = {b for s in (*used, *chosen) for b in strong[s.id]}
     return Plan(
         barriers=tuple(determinants),
-        strategies=tuple(PlannedStrategy(s, covers(s)) for s in chosen),
-        in_use=tuple(PlannedStrategy(s, covers(s), in_use=True) for s in used),
+        strategies=tuple(PlannedStrategy(s, strong[s.id]) for s in chosen),
+        in_use=tuple(PlannedStrategy(s, strong[s.id], in_use=True) for s in used),
         uncovered=tuple(d for d in determinants if d.id not in covered),
         limit_reached=bool(open_),
     )
@@ -122,12 +123,12 @@ def _greedy_key(
 
 
 def _prune(
-    chosen: list[Strategy], covers: Callable[[Strategy], tuple[str, ...]], needed: set[str]
+    chosen: list[Strategy], strong: Mapping[str, tuple[str, ...]], needed: set[str]
 ) -> list[Strategy]:
     """Drop, latest first, every strategy whose barriers the others already cover."""
     kept = list(chosen)
     for strategy in reversed(chosen):
         others = [s for s in kept if s is not strategy]
-        if needed & set(covers(strategy)) <= {b for s in others for b in covers(s)}:
+        if needed & set(strong[strategy.id]) <= {b for s in others for b in strong[s.id]}:
             kept = others
     return kept
