@@ -240,3 +240,13 @@ def test_random_invalid_input_always_gets_a_clear_error(item: str, value: object
     else:  # the value happened to be a label, na, or empty: then it must have been read
         responses = make_responses({"r1": {item: value}})
         assert len(responses) == 1
+
+
+def test_facilitators_in_midi_order() -> None:
+    answers = {f"r{i}": {"q29": 5, "q07": 4, "q23": 2} for i in range(5)}
+    assessment = assess(make_responses(answers))
+    assert [d.id for d in assessment.facilitators] == [
+        "relevance_for_client",
+        "legislation_and_regulations",
+    ]
+    assert [b.determinant.id for b in assessment.barriers] == ["time_available"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -134,11 +133,6 @@ class Catalog:
     def eric(self, number: int) -> EricStrategy:
         """The ERIC strategy with this number; KeyError when unknown."""
         return self._eric_by_number[number]
-
-    def resolve_determinants(self, queries: Iterable[str | int | Determinant]) -> list[Determinant]:
-        """Resolve many typed determinants at once, keeping order and dropping repeats."""
-        found = [self.determinant(q) for q in queries]
-        return list({d.id: d for d in found}.values())
 
     @cached_property
     def graph(self) -> nx.DiGraph:

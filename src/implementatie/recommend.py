@@ -66,10 +66,6 @@ class Recommendation:
     top: int | None
     excluded: tuple[str, ...]
 
-    def for_barrier(self, determinant: str) -> BarrierStrategies:
-        """The entry for one barrier (by id)."""
-        return next(b for b in self.barriers if b.determinant.id == determinant)
-
     def _repr_html_(self) -> str:
         from .report.document import render
         from .report.views import recommendation_view

@@ -72,7 +72,7 @@ Key = Annotated[str, BeforeValidator(_as_text)]
 Recoded = Annotated[Answer | None, PlainValidator(_recoded)]
 
 
-class Mapping(BaseModel):
+class ColumnMapping(BaseModel):
     """Where a survey-tool export keeps the respondent id, the attributes and each item."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -93,7 +93,7 @@ class Mapping(BaseModel):
     """`long` only: the column holding the answer."""
 
 
-def load_mapping(path: PathLike, *, catalog: Catalog | None = None) -> Mapping:
+def load_mapping(path: PathLike, *, catalog: Catalog | None = None) -> ColumnMapping:
     """Read and check a mapping file; raise ResponseError naming file:line of every problem."""
     catalog = catalog or load_catalog()
     file = str(path)
@@ -108,9 +108,11 @@ def load_mapping(path: PathLike, *, catalog: Catalog | None = None) -> Mapping:
         raise ResponseError(problems)
     problems.extend(_check(doc, catalog))
     try:
-        mapping = Mapping.model_validate(doc.data)
+        mapping = ColumnMapping.model_validate(doc.data)
     except ValidationError as exc:
-        problems.extend(doc.problem(tuple(e["loc"]), describe(e, Mapping)) for e in exc.errors())
+        problems.extend(
+            doc.problem(tuple(e["loc"]), describe(e, ColumnMapping)) for e in exc.errors()
+        )
         raise ResponseError(problems) from None
     if problems:
         raise ResponseError(problems)
@@ -221,7 +223,7 @@ def _check_import_ids(table: Table) -> None:
         raise ResponseError([Problem(table.file, line, None, "", message)])
 
 
-def _columns(mapping: Mapping) -> dict[str, str]:
+def _columns(mapping: ColumnMapping) -> dict[str, str]:
     """The columns the mapping names, keyed by the mapping field that names them."""
     fields = {"respondent": mapping.respondent}
     fields |= {f"attributes.{name}": column for name, column in mapping.attributes.items()}
@@ -258,7 +260,7 @@ def _locate(table: Table, columns: dict[str, str]) -> dict[str, int]:
     return found
 
 
-def _recoder(mapping: Mapping, catalog: Catalog) -> Callable[[RawRespondent], RawRespondent]:
+def _recoder(mapping: ColumnMapping, catalog: Catalog) -> Callable[[RawRespondent], RawRespondent]:
     """A function applying `values_by_format`, then `values`, to a respondent's cells."""
     general = _folded(mapping.values)
     tables = {
