@@ -23,8 +23,8 @@ import yaml
 
 from implementatie.graph import build_graph
 from implementatie.loader import BUNDLED_FILES, _bundled_texts, _load
-from implementatie.plan import plan
-from implementatie.recommend import recommend
+from implementatie.planning import plan
+from implementatie.recommendation import recommend
 from implementatie.yamlsource import _Loader as PARSER
 
 

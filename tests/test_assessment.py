@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from implementatie import ResponseError, load_catalog
 from implementatie.assessment import assess, compare
-from implementatie.recommend import recommend
+from implementatie.recommendation import recommend
 from implementatie.responses import make_responses
 
 CATALOG = load_catalog()

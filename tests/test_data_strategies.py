@@ -115,3 +115,14 @@ def test_ids_are_unique_slugs_in_the_file_order_of_sections() -> None:
     assert len(ids) == len(set(ids))
     eric_order = [s.eric_numbers[0] for s in STRATEGIES if s.eric_numbers]
     assert eric_order == sorted(eric_order)
+
+
+def test_eric_strategies_sit_in_their_waltz_cluster() -> None:
+    """Each Waltz et al. 2015 cluster maps to exactly one cluster id here, and back."""
+    pairs = {(CATALOG.eric(n).cluster, s.cluster) for s in STRATEGIES for n in s.eric_numbers}
+    waltz = [w for w, _ in pairs]
+    ours = [o for _, o in pairs]
+    assert len(set(waltz)) == len(waltz) == 9
+    assert len(set(ours)) == len(ours)
+    for _, cluster in pairs:
+        assert "Waltz" in CATALOG.cluster(cluster).source

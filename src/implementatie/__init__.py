@@ -17,9 +17,9 @@ from .errors import CatalogError, ImplementatieError, LookupFailed, Problem, Res
 from .importers import read_responses
 from .loader import load_catalog
 from .models import Category, Determinant, Item, Link, ResponseFormat, Strategy
-from .plan import Plan, plan
+from .planning import Plan, plan
 from .questionnaire import parse_submission, questionnaire_schema, surveyjs
-from .recommend import Recommendation, recommend
+from .recommendation import Recommendation, recommend
 from .responses import Respondent, Responses, make_responses
 from .text import Lang, Text
 

@@ -17,9 +17,9 @@ from .graph import to_node_link, write_graph
 from .importers import read_responses
 from .loader import load_catalog
 from .models import CATEGORY_IDS, Determinant
-from .plan import plan
+from .planning import plan
 from .questionnaire import questionnaire_schema, surveyjs
-from .recommend import recommend
+from .recommendation import recommend
 from .report.document import Block, html_page, render
 from .report.serialize import (
     assessment_data,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..catalog import Catalog
-from ..recommend import recommend
+from ..recommendation import recommend
 from .tables import markdown_table
 
 

@@ -55,6 +55,13 @@ _LABELS: dict[str, tuple[str, str]] = {
     "insufficient_data": ("Te weinig gegevens", "Insufficient data"),
     "suppressed": ("Verborgen (kleine groep)", "Hidden (small group)"),
     "by": ("Per", "By"),
+    "individual": ("individu", "individual"),
+    "team": ("team", "team"),
+    "organisation": ("organisatie", "organisation"),
+    "system": ("systeem", "system"),
+    "low": ("laag", "low"),
+    "medium": ("gemiddeld", "medium"),
+    "high": ("hoog", "high"),
     "chart": (
         "Per determinant het deel negatief (links), neutraal en positief (rechts); de "
         "stippellijnen markeren de drempels voor belemmering en bevorderend.",

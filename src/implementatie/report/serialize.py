@@ -7,8 +7,8 @@ from typing import Any
 
 from ..assessment import Assessment, Comparison, DeterminantResult, Subgroups
 from ..models import Determinant, Strategy
-from ..plan import Plan
-from ..recommend import Recommendation
+from ..planning import Plan
+from ..recommendation import Recommendation
 from ..text import Lang
 
 

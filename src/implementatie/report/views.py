@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from ..assessment import Assessment, Comparison, Subgroups
 from ..catalog import Catalog
 from ..models import Determinant, Strategy
-from ..plan import Plan
-from ..recommend import Recommendation, recommend
+from ..planning import Plan
+from ..recommendation import Recommendation, recommend
 from ..text import Lang
 from .document import Block, Bullets, Figure, Heading, Paragraph, Table
 from .labels import label
@@ -66,8 +66,8 @@ def strategies_view(strategies: Sequence[Strategy], lang: Lang) -> list[Block]:
             s.id,
             s.name.in_(lang),
             s.cluster,
-            s.level,
-            s.effort,
+            label(s.level, lang),
+            label(s.effort, lang),
             ", ".join(map(str, s.eric_numbers)) or "-",
         )
         for s in strategies
@@ -91,7 +91,8 @@ def strategy_view(strategy: Strategy, catalog: Catalog, lang: Lang) -> list[Bloc
         Paragraph(strategy.description.in_(lang)),
         Paragraph(
             f"{label('cluster', lang)}: {cluster.name.in_(lang)} · {label('level', lang)}: "
-            f"{strategy.level} · {label('effort', lang)}: {strategy.effort}"
+            f"{label(strategy.level, lang)} · {label('effort', lang)}: "
+            f"{label(strategy.effort, lang)}"
         ),
     ]
     if strategy.conditions:
@@ -155,13 +156,17 @@ def plan_view(plan: Plan, lang: Lang) -> list[Block]:
     """The plan: chosen strategies, the coverage table and what stays uncovered."""
     blocks: list[Block] = [Heading(label("plan", lang), 2)]
     rows: list[tuple[object, ...]] = [
-        (f"{p.strategy.name.in_(lang)} ({p.id})", p.strategy.effort, ", ".join(p.covers))
+        (
+            f"{p.strategy.name.in_(lang)} ({p.id})",
+            label(p.strategy.effort, lang),
+            ", ".join(p.covers),
+        )
         for p in plan.strategies
     ]
     rows += [
         (
             f"{p.strategy.name.in_(lang)} ({p.id}) — {label('in_use', lang)}",
-            p.strategy.effort,
+            label(p.strategy.effort, lang),
             ", ".join(p.covers),
         )
         for p in plan.in_use

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from implementatie import load_catalog
 from implementatie.models import EFFORT_ORDER
-from implementatie.plan import STRONG, plan
+from implementatie.planning import STRONG, plan
 
 CATALOG = load_catalog()
 IDS = [d.id for d in CATALOG.determinants]

@@ -2,10 +2,11 @@
 
 Weighted greedy set cover, then pruning. A barrier counts as covered by a strategy when their
 link has weight ≥ 2 (`STRONG`). Strategies already in use cover first and are not recommended
-again. Each round picks the strategy with the highest gain per unit of effort, where gain is the
-summed link weight to the barriers it would newly cover and effort counts low 1, medium 2,
-high 3; ties go to more barriers covered, lower effort, the ERIC rating, then the id. Finally,
-a chosen strategy whose barriers are all covered by the others is dropped again.
+again. Each round picks the strategy with the highest gain per unit of effort: gain sums, over
+the barriers it would newly cover, 3 for a first-choice link (weight 3) and 1 for a strong link
+(weight 2); effort counts low 1, medium 2, high 3. Ties go to more barriers covered, lower
+effort, a better place in a barrier's curated top 3, the ERIC rating, then the id. Finally, a
+chosen strategy whose barriers are all covered by the others is dropped again.
 """
 
 from __future__ import annotations
@@ -17,11 +18,14 @@ from fractions import Fraction
 from .catalog import Catalog
 from .loader import load_catalog
 from .models import EFFORT_ORDER, Determinant, Effort, Strategy
-from .ranking import generic_rating
-from .recommend import BarrierLike, candidate_strategies, resolve_barriers
+from .ranking import NO_PLACE, generic_rating
+from .recommendation import BarrierLike, candidate_strategies, resolve_barriers
 
 STRONG = 2
 """The lowest link weight that counts as covering a barrier."""
+
+GAIN = {3: 3, 2: 1}
+"""What covering a barrier is worth: a first-choice link (weight 3) three times a strong one."""
 
 
 @dataclass(frozen=True)
@@ -114,12 +118,13 @@ def plan(
 
 def _greedy_key(
     strategy: Strategy, open_: set[str], catalog: Catalog
-) -> tuple[Fraction, int, int, float, float, str]:
+) -> tuple[Fraction, int, int, int, float, float, str]:
     newly = [link for link in strategy.links if link.determinant in open_ and link.weight >= STRONG]
-    gain = sum(link.weight for link in newly)
+    gain = sum(GAIN[link.weight] for link in newly)
     cost = EFFORT_ORDER[strategy.effort]
+    place = min((link.top or NO_PLACE for link in newly), default=NO_PLACE)
     importance, feasibility = generic_rating(strategy, catalog)
-    return (-Fraction(gain, cost), -len(newly), cost, -importance, -feasibility, strategy.id)
+    return (-Fraction(gain, cost), -len(newly), cost, place, -importance, -feasibility, strategy.id)
 
 
 def _prune(

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from implementatie import LookupFailed, load_catalog
 from implementatie.ranking import sort_key
-from implementatie.recommend import recommend
+from implementatie.recommendation import recommend
 
 CATALOG = load_catalog()
 IDS = [d.id for d in CATALOG.determinants]
