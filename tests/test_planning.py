@@ -94,3 +94,12 @@ def test_max_strategies(barriers: list[str], limit: int) -> None:
 @settings(max_examples=30, deadline=None)
 def test_same_input_same_plan(barriers: list[str]) -> None:
     assert plan(barriers) == plan(barriers)
+
+
+def test_plan_prefers_first_choice_links() -> None:
+    """A first-choice link counts three times a strong one, so both barriers get a weight 3."""
+    result = plan(["formal_ratification", "time_available"])
+    for planned in result.strategies:
+        for barrier in planned.covers:
+            link = planned.strategy.link(barrier)
+            assert link is not None and link.weight == 3

@@ -13,7 +13,14 @@ The public API::
 
 from .assessment import Assessment, Barrier, Comparison, DeterminantResult, assess, compare
 from .catalog import Catalog
-from .errors import CatalogError, ImplementatieError, LookupFailed, Problem, ResponseError
+from .errors import (
+    CatalogError,
+    ImplementatieError,
+    InvalidOption,
+    LookupFailed,
+    Problem,
+    ResponseError,
+)
 from .importers import read_responses
 from .loader import load_catalog
 from .models import Category, Determinant, Item, Link, ResponseFormat, Strategy
@@ -33,6 +40,7 @@ __all__ = [
     "Determinant",
     "DeterminantResult",
     "ImplementatieError",
+    "InvalidOption",
     "Item",
     "Lang",
     "Link",

@@ -26,6 +26,7 @@ from fractions import Fraction
 from typing import Literal
 
 from .catalog import Catalog
+from .errors import InvalidOption
 from .loader import load_catalog
 from .models import Determinant
 from .responses import NOT_APPLICABLE, Respondent, Responses
@@ -51,15 +52,15 @@ class Settings:
         for name in ("barrier_threshold", "facilitator_threshold"):
             value = getattr(self, name)
             if not 0 < value <= 1:
-                raise ValueError(f"{name} must be between 0 and 1, got {value}")
+                raise InvalidOption(f"{name} must be between 0 and 1, got {value}")
         if self.dont_know not in _DONT_KNOW_SCORE:
-            raise ValueError(
+            raise InvalidOption(
                 f"dont_know must be negative, neutral or exclude, got {self.dont_know!r}"
             )
         if self.min_group_size < 1:
-            raise ValueError(f"min_group_size must be at least 1, got {self.min_group_size}")
+            raise InvalidOption(f"min_group_size must be at least 1, got {self.min_group_size}")
         if not 1 <= self.min_motivation <= 5:
-            raise ValueError(f"min_motivation must be 1-5, got {self.min_motivation}")
+            raise InvalidOption(f"min_motivation must be 1-5, got {self.min_motivation}")
 
 
 @dataclass(frozen=True)
@@ -326,7 +327,7 @@ class Comparison:
 def compare(before: Assessment, after: Assessment) -> Comparison:
     """What changed between two assessments scored with the same settings."""
     if before.settings != after.settings:
-        raise ValueError(
+        raise InvalidOption(
             f"assessments were scored with different settings: {before.settings} vs "
             f"{after.settings}; score both the same way to compare them"
         )

@@ -78,3 +78,7 @@ class LookupFailed(ImplementatieError, LookupError):
 
     def __str__(self) -> str:
         return str(self.args[0])
+
+
+class InvalidOption(ImplementatieError, ValueError):
+    """A parameter is out of range or does not fit the data (a threshold, an attribute, …)."""

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from .errors import InvalidOption
+
 if TYPE_CHECKING:
     from .catalog import Catalog
 
@@ -121,4 +123,4 @@ def write_graph(graph: nx.DiGraph, path: str | os.PathLike[str], fmt: str = "gra
         text = json.dumps(to_node_link(graph), ensure_ascii=False, indent=2)
         Path(path).write_text(text, encoding="utf-8")
     else:
-        raise ValueError(f"unknown graph format {fmt!r} (use 'graphml' or 'json')")
+        raise InvalidOption(f"unknown graph format {fmt!r} (use 'graphml' or 'json')")

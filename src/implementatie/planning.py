@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from .catalog import Catalog
+from .errors import InvalidOption
 from .loader import load_catalog
 from .models import EFFORT_ORDER, Determinant, Effort, Strategy
 from .ranking import NO_PLACE, generic_rating
@@ -80,7 +81,7 @@ def plan(
 ) -> Plan:
     """Choose few strategies that together give every barrier a strong link (weight ≥ 2)."""
     if max_strategies is not None and max_strategies < 0:
-        raise ValueError(f"max_strategies must be 0 or more, got {max_strategies}")
+        raise InvalidOption(f"max_strategies must be 0 or more, got {max_strategies}")
     catalog = catalog or load_catalog()
     determinants = resolve_barriers(barriers, catalog)
     ids = [d.id for d in determinants]

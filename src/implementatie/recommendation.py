@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from .catalog import Catalog
+from .errors import InvalidOption
 from .loader import load_catalog
 from .models import EFFORT_ORDER, Determinant, Effort, Strategy
 from .ranking import ranked, score
@@ -110,7 +111,7 @@ def recommend(
     recommend; `max_effort` leaves out strategies that cost more. Same input, same output.
     """
     if top is not None and top < 1:
-        raise ValueError(f"top must be at least 1, got {top}")
+        raise InvalidOption(f"top must be at least 1, got {top}")
     catalog = catalog or load_catalog()
     determinants = resolve_barriers(barriers, catalog)
     ids = [d.id for d in determinants]

@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .assessment import DeterminantResult, GroupResult, Subgroups, summarise
+from .errors import InvalidOption
 
 if TYPE_CHECKING:
     from .assessment import Assessment
@@ -31,7 +32,7 @@ def split_by(assessment: Assessment, attribute: str) -> Subgroups:
     for respondent, attributes in assessment._attributes.items():
         members.setdefault(attributes.get(attribute, NOT_GIVEN), []).append(respondent)
     if set(members) == {NOT_GIVEN}:
-        raise ValueError(f"no respondent has the attribute {attribute!r}")
+        raise InvalidOption(f"no respondent has the attribute {attribute!r}")
     names = sorted(members, key=lambda name: (name == NOT_GIVEN, name))
     hidden_groups = _complement({name: len(members[name]) for name in names}, minimum)
 
