@@ -92,3 +92,12 @@ def label(key: str, lang: Lang) -> str:
     """The label `key` in `lang`."""
     nl, en = _LABELS[key]
     return nl if lang == "nl" else en
+
+
+LITERAL = frozenset({"#", "id", "n", "ERIC"})
+"""Column headings that are the same in every language."""
+
+
+def headings(lang: Lang, *keys: str) -> tuple[str, ...]:
+    """Table headings in `lang`: labels by key, or one of the literal headings."""
+    return tuple(key if key in LITERAL else label(key, lang) for key in keys)

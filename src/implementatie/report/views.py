@@ -11,7 +11,7 @@ from ..planning import Plan
 from ..recommendation import Recommendation, recommend
 from ..text import Lang
 from .document import Block, Bullets, Figure, Heading, Paragraph, Table
-from .labels import label
+from .labels import headings, label
 from .svg import profile_svg
 
 
@@ -49,13 +49,7 @@ def strategies_for_view(determinant: Determinant, catalog: Catalog, lang: Lang) 
     rows = tuple(
         (r.rank, r.strategy.name.in_(lang), r.id, r.weight, r.rationale.in_(lang)) for r in ranked
     )
-    headers = (
-        label("rank", lang),
-        label("strategy", lang),
-        "id",
-        label("weight", lang),
-        label("rationale", lang),
-    )
+    headers = headings(lang, "rank", "strategy", "id", "weight", "rationale")
     return [Table(headers, rows)]
 
 
@@ -72,14 +66,7 @@ def strategies_view(strategies: Sequence[Strategy], lang: Lang) -> list[Block]:
         )
         for s in strategies
     )
-    headers = (
-        "id",
-        label("name", lang),
-        label("cluster", lang),
-        label("level", lang),
-        label("effort", lang),
-        "ERIC",
-    )
+    headers = headings(lang, "id", "name", "cluster", "level", "effort", "ERIC")
     return [Table(headers, rows)]
 
 
@@ -110,12 +97,7 @@ def strategy_view(strategy: Strategy, catalog: Catalog, lang: Lang) -> list[Bloc
         )
         for link in sorted(strategy.links, key=lambda link: (-link.weight, link.determinant))
     )
-    headers = (
-        label("determinant", lang),
-        label("name", lang),
-        label("weight", lang),
-        label("rationale", lang),
-    )
+    headers = headings(lang, "determinant", "name", "weight", "rationale")
     blocks += [Heading(label("linked_determinants", lang), 2), Table(headers, rows)]
     return blocks
 
@@ -140,13 +122,8 @@ def recommendation_view(recommendation: Recommendation, lang: Lang) -> list[Bloc
             )
             for r in entry.strategies
         )
-        headers = (
-            label("rank", lang),
-            label("strategy", lang),
-            label("weight", lang),
-            label("score", lang),
-            label("rationale", lang),
-            label("also_addresses", lang),
+        headers = headings(
+            lang, "rank", "strategy", "weight", "score", "rationale", "also_addresses"
         )
         blocks.append(Table(headers, rows))
     return blocks
@@ -171,7 +148,7 @@ def plan_view(plan: Plan, lang: Lang) -> list[Block]:
         )
         for p in plan.in_use
     ]
-    headers = (label("strategy", lang), label("effort", lang), label("covers", lang))
+    headers = headings(lang, "strategy", "effort", "covers")
     blocks.append(Table(headers, tuple(rows)))
     coverage = plan.coverage
     blocks.append(Heading(label("coverage", lang), 3))
@@ -222,15 +199,7 @@ def assessment_view(assessment: Assessment, lang: Lang) -> list[Block]:
         )
         for r in assessment.determinants
     )
-    headers = (
-        "#",
-        label("determinant", lang),
-        "n",
-        label("negative", lang),
-        label("neutral", lang),
-        label("positive", lang),
-        label("status", lang),
-    )
+    headers = headings(lang, "#", "determinant", "n", "negative", "neutral", "positive", "status")
     blocks.append(Figure(profile_svg(assessment, lang), label("chart", lang)))
     blocks.append(Table(headers, rows))
     return blocks
@@ -282,13 +251,6 @@ def comparison_view(comparison: Comparison, lang: Lang) -> list[Block]:
         )
         for c in comparison.changes
     )
-    headers = (
-        "#",
-        label("determinant", lang),
-        label("before", lang),
-        label("after", lang),
-        label("negative_change", lang),
-        label("change", lang),
-    )
+    headers = headings(lang, "#", "determinant", "before", "after", "negative_change", "change")
     blocks.append(Table(headers, rows))
     return blocks
