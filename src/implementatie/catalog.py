@@ -64,10 +64,13 @@ class Catalog:
         """The determinants of one category, in MIDI order."""
         return tuple(d for d in self.determinants if d.category == category)
 
+    @cached_property
+    def _category_index(self) -> NameIndex[Category]:
+        return NameIndex("category", ((c.id, (c.name.nl, c.name.en), c) for c in self.categories))
+
     def category(self, category_id: str) -> Category:
         """The category with this id (also accepts its Dutch or English name)."""
-        index = NameIndex("category", ((c.id, (c.name.nl, c.name.en), c) for c in self.categories))
-        return index.find(category_id)
+        return self._category_index.find(category_id)
 
     # -- items and response formats -----------------------------------------------------------
 
@@ -84,9 +87,13 @@ class Catalog:
         """Every item id, in questionnaire order."""
         return tuple(self._items)
 
+    @cached_property
+    def _formats(self) -> dict[str, ResponseFormat]:
+        return {f.id: f for f in self.response_formats}
+
     def response_format(self, format_id: str) -> ResponseFormat:
         """The response format with this id; KeyError when unknown."""
-        return {f.id: f for f in self.response_formats}[format_id]
+        return self._formats[format_id]
 
     # -- strategies ---------------------------------------------------------------------------
 
@@ -122,9 +129,13 @@ class Catalog:
         target = self.determinant(determinant).id
         return tuple(s for s in self.strategies if s.link(target) is not None)
 
+    @cached_property
+    def _clusters(self) -> dict[str, Cluster]:
+        return {c.id: c for c in self.clusters}
+
     def cluster(self, cluster_id: str) -> Cluster:
         """The cluster with this id; KeyError when unknown."""
-        return {c.id: c for c in self.clusters}[cluster_id]
+        return self._clusters[cluster_id]
 
     @cached_property
     def _eric_by_number(self) -> dict[int, EricStrategy]:

@@ -107,11 +107,9 @@ def _bundled_catalog() -> Catalog:
     return _load(_bundled_texts())
 
 
-def _bundled_texts() -> list[tuple[str, str | None]]:
+def _bundled_texts(names: Sequence[str] = BUNDLED_FILES) -> list[tuple[str, str | None]]:
     folder = resources.files("implementatie") / "data"
-    return [
-        (str(folder / name), (folder / name).read_text(encoding="utf-8")) for name in BUNDLED_FILES
-    ]
+    return [(str(folder / name), (folder / name).read_text(encoding="utf-8")) for name in names]
 
 
 def _read_user_files(path: PathLike | Sequence[PathLike]) -> list[tuple[str, str | None]]:
@@ -147,9 +145,8 @@ def _load(texts: Sequence[tuple[str, str | None]]) -> Catalog:
         else:
             _collect(doc, sections, problems)
     if not any(s in sections.present for s in REFERENCE_SECTIONS):
-        bundled = dict(_bundled_texts())
-        name = next(n for n in bundled if n.endswith("taxonomies.yaml"))
-        doc, _ = read_yaml(bundled[name] or "", name)
+        [(name, text)] = _bundled_texts(["taxonomies.yaml"])
+        doc, _ = read_yaml(text or "", name)
         if doc is not None:
             _collect(doc, sections, problems)
     files = [name for name, _ in texts]
