@@ -21,11 +21,11 @@ from importlib import resources
 
 import yaml
 
-from implementatie.graph import build_graph
-from implementatie.loader import BUNDLED_FILES, _bundled_texts, _load
-from implementatie.planning import plan
-from implementatie.recommendation import recommend
-from implementatie.yamlsource import _Loader as PARSER
+from implementatie.advice.planning import plan
+from implementatie.advice.recommendation import recommend
+from implementatie.knowledge.graph import build_graph
+from implementatie.knowledge.loader import BUNDLED_FILES, _bundled_texts, _load
+from implementatie.knowledge.yamlsource import _Loader as PARSER
 
 
 def median_seconds(action: Callable[[], object], repeat: int) -> float:

@@ -8,6 +8,8 @@ import pytest
 
 from implementatie import Catalog, load_catalog
 
+ROOT = Path(__file__).parent.parent
+EXAMPLE = ROOT / "data" / "examples" / "team.csv"
 FIXTURES = Path(__file__).parent / "fixtures"
 CATALOGUES = FIXTURES / "catalogues"
 

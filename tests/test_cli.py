@@ -6,13 +6,12 @@ import json
 import shutil
 import subprocess
 import sysconfig
-from pathlib import Path
 
 import pytest
 
 from implementatie.cli import main
-
-from .conftest import CATALOGUES
+from tests.conftest import CATALOGUES
+from tests.conftest import EXAMPLE as EXAMPLE_PATH
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -108,7 +107,7 @@ def test_own_catalogue_option(capsys) -> None:
     assert [d["id"] for d in json.loads(out)] == ["time_available", "coordinator"]
 
 
-EXAMPLE = str(Path(__file__).parent.parent / "data" / "examples" / "team.csv")
+EXAMPLE = str(EXAMPLE_PATH)
 
 
 def test_strategies_for_a_determinant_top_three_first(capsys) -> None:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-ROOT = Path(__file__).parent.parent
+from tests.conftest import ROOT
 
 
 def readme_commands() -> list[str]:

@@ -11,9 +11,14 @@ The public API::
     recommend(assessment.barriers)                        # most severe barrier first
 """
 
-from .assessment import Assessment, Barrier, Comparison, DeterminantResult, assess, compare
-from .catalog import Catalog
-from .errors import (
+from implementatie.advice.planning import Plan, PlannedStrategy, plan
+from implementatie.advice.recommendation import (
+    BarrierStrategies,
+    RankedStrategy,
+    Recommendation,
+    recommend,
+)
+from implementatie.errors import (
     CatalogError,
     ImplementatieError,
     InvalidOption,
@@ -21,24 +26,42 @@ from .errors import (
     Problem,
     ResponseError,
 )
-from .importers import read_responses
-from .loader import load_catalog
-from .models import Category, Determinant, Item, Link, ResponseFormat, Strategy
-from .planning import Plan, plan
-from .questionnaire import parse_submission, questionnaire_schema, surveyjs
-from .recommendation import Recommendation, recommend
-from .responses import Respondent, Responses, make_responses
-from .text import Lang, Text
+from implementatie.knowledge.catalog import Catalog
+from implementatie.knowledge.loader import load_catalog
+from implementatie.knowledge.models import (
+    Category,
+    Determinant,
+    Item,
+    Link,
+    ResponseFormat,
+    Strategy,
+)
+from implementatie.knowledge.text import Lang, Text
+from implementatie.survey.assessment import Assessment, Barrier, assess
+from implementatie.survey.comparison import Change, Comparison, compare
+from implementatie.survey.importers import read_responses
+from implementatie.survey.questionnaire import (
+    parse_submission,
+    questionnaire_schema,
+    submission_from_flat,
+    surveyjs,
+)
+from implementatie.survey.responses import Respondent, Responses, make_responses
+from implementatie.survey.scoring import DeterminantResult, Settings
+from implementatie.survey.subgroups import GroupResult, Subgroups
 
 __all__ = [
     "Assessment",
     "Barrier",
+    "BarrierStrategies",
     "Catalog",
     "CatalogError",
     "Category",
+    "Change",
     "Comparison",
     "Determinant",
     "DeterminantResult",
+    "GroupResult",
     "ImplementatieError",
     "InvalidOption",
     "Item",
@@ -46,13 +69,17 @@ __all__ = [
     "Link",
     "LookupFailed",
     "Plan",
+    "PlannedStrategy",
     "Problem",
+    "RankedStrategy",
     "Recommendation",
     "Respondent",
     "ResponseError",
     "ResponseFormat",
     "Responses",
+    "Settings",
     "Strategy",
+    "Subgroups",
     "Text",
     "assess",
     "compare",
@@ -63,6 +90,7 @@ __all__ = [
     "questionnaire_schema",
     "read_responses",
     "recommend",
+    "submission_from_flat",
     "surveyjs",
 ]
 

@@ -9,19 +9,16 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .assessment import Assessment, Barrier, assess, compare
-from .catalog import Catalog
-from .errors import CatalogError, ImplementatieError
-from .graph import to_node_link, write_graph
-from .importers import read_responses
-from .loader import load_catalog
-from .models import CATEGORY_IDS, Determinant
-from .planning import plan
-from .questionnaire import questionnaire_schema, surveyjs
-from .recommendation import recommend
-from .report.document import Block, html_page, render
-from .report.serialize import (
+from implementatie import __version__
+from implementatie.advice.planning import plan
+from implementatie.advice.recommendation import recommend
+from implementatie.errors import CatalogError, ImplementatieError
+from implementatie.knowledge.catalog import Catalog
+from implementatie.knowledge.loader import load_catalog
+from implementatie.knowledge.models import CATEGORY_IDS, Determinant
+from implementatie.knowledge.text import Lang
+from implementatie.report.document import Block, html_page, render
+from implementatie.report.serialize import (
     assessment_data,
     comparison_data,
     determinant_data,
@@ -30,7 +27,7 @@ from .report.serialize import (
     strategy_data,
     subgroups_data,
 )
-from .report.views import (
+from implementatie.report.views import (
     assessment_view,
     comparison_view,
     determinant_view,
@@ -42,8 +39,11 @@ from .report.views import (
     strategy_view,
     subgroups_view,
 )
-from .survey_exports import TEMPLATE_KINDS, template
-from .text import Lang
+from implementatie.survey.assessment import Assessment, Barrier, assess
+from implementatie.survey.comparison import compare
+from implementatie.survey.exports import TEMPLATE_KINDS, template
+from implementatie.survey.importers import read_responses
+from implementatie.survey.questionnaire import questionnaire_schema, surveyjs
 
 DESCRIPTION = """\
 Choose implementation strategies for the barriers your team actually has.
@@ -420,14 +420,16 @@ def _questionnaire(args: argparse.Namespace) -> int:
 
 
 def _graph(args: argparse.Namespace) -> int:
+    import networkx as nx  # only this command needs the graph
+
+    from implementatie.knowledge.graph import to_node_link, write_graph
+
     graph = _catalog(args).graph
     if args.output:
         write_graph(graph, args.output, args.format)
     elif args.format == "json":
         print(json.dumps(to_node_link(graph), ensure_ascii=False, indent=2))
     else:
-        import networkx as nx
-
         print("\n".join(nx.generate_graphml(graph)))
     return 0
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..catalog import Catalog
-from ..recommendation import recommend
-from .tables import markdown_table
+from implementatie.advice.recommendation import recommend
+from implementatie.knowledge.catalog import Catalog
+from implementatie.report.tables import markdown_table
 
 
 def determinants_page(catalog: Catalog) -> str:
@@ -99,8 +99,8 @@ def fields_page() -> str:
     """Every YAML key the loader accepts, per model, generated from the pydantic models."""
     from pydantic import BaseModel
 
-    from .. import models
-    from ..text import Text
+    from implementatie.knowledge import models
+    from implementatie.knowledge.text import Text
 
     documented: list[type[BaseModel]] = [
         models.Category,
@@ -120,8 +120,8 @@ def fields_page() -> str:
     lines = [
         "# YAML field reference",
         "",
-        "Generated from the pydantic models in `implementatie.models`: the keys each entry may "
-        "have. Unknown keys are an error.",
+        "Generated from the pydantic models in `implementatie.knowledge.models`: the keys each "
+        "entry may have. Unknown keys are an error.",
         "",
     ]
     for model in documented:
@@ -154,7 +154,7 @@ def _type_name(annotation: object) -> str:
 def worked_example(catalog: Catalog, barriers: Sequence[str], shown: int = 6) -> str:
     """For each barrier, its best candidates with every sort key, so a reader can follow why
     number 1 is number 1."""
-    from ..ranking import generic_rating
+    from implementatie.advice.ranking import generic_rating
 
     result = recommend(barriers, top=shown, catalog=catalog)
     names = ", ".join(f"`{b}`" for b in barriers)

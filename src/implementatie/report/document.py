@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from .tables import markdown_table, text_table
+from implementatie.report.tables import markdown_table, text_table
 
 Format = Literal["text", "markdown", "html"]
 TEXT_WIDTH = 100

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..text import Lang
+from implementatie.knowledge.text import Lang
 
 _LABELS: dict[str, tuple[str, str]] = {
     "also_addresses": ("Helpt ook bij", "Also addresses"),

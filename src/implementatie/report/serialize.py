@@ -5,11 +5,14 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from ..assessment import Assessment, Comparison, DeterminantResult, Subgroups
-from ..models import Determinant, Strategy
-from ..planning import Plan
-from ..recommendation import Recommendation
-from ..text import Lang
+from implementatie.advice.planning import Plan
+from implementatie.advice.recommendation import Recommendation
+from implementatie.knowledge.models import Determinant, Strategy
+from implementatie.knowledge.text import Lang
+from implementatie.survey.assessment import Assessment
+from implementatie.survey.comparison import Comparison
+from implementatie.survey.scoring import DeterminantResult
+from implementatie.survey.subgroups import Subgroups
 
 
 def determinant_data(determinant: Determinant) -> dict[str, Any]:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from html import escape
 
-from ..assessment import Assessment
-from ..text import Lang
+from implementatie.knowledge.text import Lang
+from implementatie.survey.assessment import Assessment
 
 NEGATIVE, NEUTRAL, POSITIVE = "#D55E00", "#BBBBBB", "#0072B2"
 ROW, LABEL, BAR, GAP = 20, 330, 420, 4

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..assessment import Assessment, Comparison, Subgroups
-from ..catalog import Catalog
-from ..models import Determinant, Strategy
-from ..planning import Plan
-from ..recommendation import Recommendation, recommend
-from ..text import Lang
-from .document import Block, Bullets, Figure, Heading, Paragraph, Table
-from .labels import headings, label
-from .svg import profile_svg
+from implementatie.advice.planning import Plan
+from implementatie.advice.recommendation import Recommendation, recommend
+from implementatie.knowledge.catalog import Catalog
+from implementatie.knowledge.models import Determinant, Strategy
+from implementatie.knowledge.text import Lang
+from implementatie.report.document import Block, Bullets, Figure, Heading, Paragraph, Table
+from implementatie.report.labels import headings, label
+from implementatie.report.svg import profile_svg
+from implementatie.survey.assessment import Assessment
+from implementatie.survey.comparison import Comparison
+from implementatie.survey.subgroups import Subgroups
 
 
 def determinants_view(determinants: Sequence[Determinant], lang: Lang) -> list[Block]:

@@ -1,0 +1,1 @@
+"""What to do about it: ranking, recommendation and the plan across barriers."""

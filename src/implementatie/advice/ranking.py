@@ -1,0 +1,56 @@
+"""The ranking rule shared by `recommend` and the catalogue views: one sort key, documented.
+
+For a barrier `b` among the given barriers `B`, strategies linked to `b` are ordered by
+
+1. the weight of their link to `b` (3 before 2 before 1);
+2. their score: the summed weight of their links to all of `B` — among equal weights, a strategy
+   that also addresses the other barriers (and more strongly) comes first;
+3. the curated top 3 of `b` (`top: 1..3` on the link), then links without a place;
+4. a generic criterion: the ERIC importance rating, then the ERIC feasibility rating (Waltz et al.
+   2015; a strategy without a rating counts as 0, a strategy with several ERIC numbers takes the
+   highest);
+5. the strategy id, so the order is always the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from implementatie.knowledge.catalog import Catalog
+from implementatie.knowledge.models import Strategy
+
+NO_PLACE = 4
+"""Sort value for a link outside the curated top 3."""
+
+
+def score(strategy: Strategy, barriers: Collection[str]) -> int:
+    """The summed link weight of `strategy` over the given barrier ids."""
+    return sum(link.weight for link in strategy.links if link.determinant in barriers)
+
+
+def generic_rating(strategy: Strategy, catalog: Catalog) -> tuple[float, float]:
+    """(importance, feasibility) from the ERIC ratings; (0, 0) when not rated."""
+    rated = [catalog.eric(number) for number in strategy.eric_numbers]
+    importance = max((e.importance or 0.0 for e in rated), default=0.0)
+    feasibility = max((e.feasibility or 0.0 for e in rated), default=0.0)
+    return importance, feasibility
+
+
+def sort_key(
+    strategy: Strategy, barrier: str, barriers: Collection[str], catalog: Catalog
+) -> tuple[int, int, int, float, float, str]:
+    """The sort key of `strategy` for `barrier` (lower sorts first); see the module docstring."""
+    link = strategy.link(barrier)
+    if link is None:
+        raise ValueError(f"strategy {strategy.id!r} is not linked to {barrier!r}")
+    importance, feasibility = generic_rating(strategy, catalog)
+    place = link.top if link.top is not None else NO_PLACE
+    return (-link.weight, -score(strategy, barriers), place, -importance, -feasibility, strategy.id)
+
+
+def ranked(
+    barrier: str, barriers: Collection[str], catalog: Catalog, candidates: Collection[Strategy]
+) -> list[Strategy]:
+    """The candidates linked to `barrier`, best first."""
+    linked = [s for s in candidates if s.link(barrier) is not None]
+    return sorted(linked, key=lambda s: sort_key(s, barrier, barriers, catalog))

@@ -1,0 +1,1 @@
+"""What is known: the MIDI determinants, the strategies, their links; loaded and validated."""

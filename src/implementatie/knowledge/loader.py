@@ -1,0 +1,338 @@
+"""Load and validate the catalogue YAML files; every problem is reported at once, with its place."""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from difflib import get_close_matches
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from implementatie.errors import CatalogError, Problem
+from implementatie.knowledge.catalog import Catalog
+from implementatie.knowledge.models import (
+    BehaviourChangeMethod,
+    Category,
+    Cluster,
+    Determinant,
+    EricStrategy,
+    QuestionnaireText,
+    ResponseFormat,
+    Strategy,
+)
+from implementatie.knowledge.text import normalise
+from implementatie.knowledge.validation_messages import describe
+from implementatie.knowledge.yamlsource import Loc, YamlDocument, read_yaml
+
+PathLike = str | os.PathLike[str]
+
+BUNDLED_FILES = ("determinants.yaml", "strategies.yaml", "taxonomies.yaml")
+"""The files shipped in the package's `data/` folder, in load order."""
+
+LIST_SECTIONS: dict[str, type[BaseModel]] = {
+    "categories": Category,
+    "response_formats": ResponseFormat,
+    "determinants": Determinant,
+    "clusters": Cluster,
+    "strategies": Strategy,
+    "eric_strategies": EricStrategy,
+    "behaviour_change_methods": BehaviourChangeMethod,
+}
+SINGLE_SECTIONS: dict[str, type[BaseModel]] = {"questionnaire": QuestionnaireText}
+FREE_SECTIONS = ("about",)
+"""Keys for notes and citations about the file itself; not validated."""
+
+REFERENCE_SECTIONS = ("eric_strategies", "behaviour_change_methods")
+"""Sections with published reference lists; taken from the bundle unless a file supplies them."""
+
+ALL_SECTIONS = (*LIST_SECTIONS, *SINGLE_SECTIONS, *FREE_SECTIONS)
+
+
+@dataclass
+class Sections:
+    """Validated entries per section, plus what is needed to avoid follow-on errors."""
+
+    entries: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    present: set[str] = field(default_factory=set)
+    """Sections that appear in some file, valid or not."""
+    invalid_ids: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    """Ids of entries that failed validation: not reported again as unknown references."""
+    unreadable: bool = False
+    """Some file could not be read or parsed, so missing sections may just be unseen."""
+
+    def __getitem__(self, section: str) -> list[Entry]:
+        return self.entries[section]
+
+    def ids(self, section: str) -> set[str]:
+        """Ids of the section's entries, valid or not."""
+        return {e.model.id for e in self.entries[section]} | self.invalid_ids[section]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One validated entry and where it came from."""
+
+    doc: YamlDocument
+    loc: Loc
+    model: Any
+
+    def problem(self, message: str, *field: str | int) -> Problem:
+        return self.doc.problem((*self.loc, *field), message)
+
+
+def load_catalog(
+    path: PathLike | Sequence[PathLike] | None = None, *, extend: bool = False
+) -> Catalog:
+    """Load and validate a catalogue.
+
+    With no `path`, the bundled MIDI determinants and strategies. With `path` (a YAML file, a
+    folder of YAML files, or a list of them), the user's own catalogue; with `extend=True`,
+    the user's files are added to the bundled ones (for example an organisation's own
+    strategies). Raises `CatalogError` listing every problem found, each with file and line.
+    """
+    if path is None:
+        return _bundled_catalog()
+    user = _read_user_files(path)
+    return _load([*(_bundled_texts() if extend else []), *user])
+
+
+@cache
+def _bundled_catalog() -> Catalog:
+    return _load(_bundled_texts())
+
+
+def _bundled_texts(names: Sequence[str] = BUNDLED_FILES) -> list[tuple[str, str | None]]:
+    folder = resources.files("implementatie") / "data"
+    return [(str(folder / name), (folder / name).read_text(encoding="utf-8")) for name in names]
+
+
+def _read_user_files(path: PathLike | Sequence[PathLike]) -> list[tuple[str, str | None]]:
+    """(file name, text) pairs; text is None when the file cannot be read."""
+    paths = [path] if isinstance(path, str | os.PathLike) else list(path)
+    files: list[Path] = []
+    for given in map(Path, paths):
+        if given.is_dir():
+            files.extend(sorted([*given.glob("*.yaml"), *given.glob("*.yml")]))
+        else:
+            files.append(given)
+    result: list[tuple[str, str | None]] = []
+    for file in files:
+        try:
+            result.append((str(file), file.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError):
+            result.append((str(file), None))
+    return result
+
+
+def _load(texts: Sequence[tuple[str, str | None]]) -> Catalog:
+    problems: list[Problem] = []
+    sections = Sections()
+    for name, text in texts:
+        if text is None:
+            problems.append(Problem(name, None, None, "", "cannot read this file as UTF-8 text"))
+            sections.unreadable = True
+            continue
+        doc, found = read_yaml(text, name)
+        problems.extend(found)
+        if doc is None:
+            sections.unreadable = True
+        else:
+            _collect(doc, sections, problems)
+    if not any(s in sections.present for s in REFERENCE_SECTIONS):
+        [(name, text)] = _bundled_texts(["taxonomies.yaml"])
+        doc, _ = read_yaml(text or "", name)
+        if doc is not None:
+            _collect(doc, sections, problems)
+    files = [name for name, _ in texts]
+    problems.extend(_check(sections, files[0] if files else "<no files>"))
+    if problems:
+        raise CatalogError(problems)
+
+    def models(section: str) -> tuple[Any, ...]:
+        return tuple(entry.model for entry in sections[section])
+
+    return Catalog(
+        categories=models("categories"),
+        response_formats=models("response_formats"),
+        questionnaire=sections["questionnaire"][0].model,
+        determinants=tuple(sorted(models("determinants"), key=lambda d: d.number)),
+        clusters=models("clusters"),
+        strategies=models("strategies"),
+        eric_strategies=tuple(sorted(models("eric_strategies"), key=lambda e: e.number)),
+        behaviour_change_methods=models("behaviour_change_methods"),
+        sources=tuple(files),
+    )
+
+
+def _collect(doc: YamlDocument, sections: Sections, problems: list[Problem]) -> None:
+    """Validate each entry of each section of one file, separately, so all problems surface."""
+    if not isinstance(doc.data, dict):
+        problems.append(doc.problem((), "expected a mapping with sections such as `determinants:`"))
+        return
+    for key, value in doc.data.items():
+        if key in FREE_SECTIONS:
+            continue
+        sections.present.add(key)
+        if key in SINGLE_SECTIONS:
+            _validate(doc, (key,), value, SINGLE_SECTIONS[key], sections, problems)
+        elif key in LIST_SECTIONS:
+            if not isinstance(value, list):
+                problems.append(doc.problem((key,), f"`{key}` must be a list of entries"))
+                continue
+            for index, entry in enumerate(value):
+                _validate(doc, (key, index), entry, LIST_SECTIONS[key], sections, problems)
+        else:
+            problems.append(
+                doc.problem((key,), f"unknown section {key!r} (allowed: {', '.join(ALL_SECTIONS)})")
+            )
+
+
+def _validate(
+    doc: YamlDocument,
+    loc: Loc,
+    value: Any,
+    model: type[BaseModel],
+    sections: Sections,
+    problems: list[Problem],
+) -> None:
+    section = str(loc[0])
+    try:
+        sections[section].append(Entry(doc, loc, model.model_validate(value)))
+    except ValidationError as exc:
+        if isinstance(value, dict) and isinstance(value.get("id"), str):
+            sections.invalid_ids[section].add(value["id"])
+        errors = exc.errors()
+        for error in errors:
+            if not _has_deeper(error["loc"], errors):
+                problems.append(doc.problem((*loc, *error["loc"]), describe(error, model)))
+
+
+def _has_deeper(loc: tuple[Any, ...], errors: Sequence[Any]) -> bool:
+    """True when another error lies inside `loc`: report only the most specific one."""
+    return any(len(e["loc"]) > len(loc) and tuple(e["loc"][: len(loc)]) == loc for e in errors)
+
+
+def _check(sections: Sections, first_file: str) -> Iterable[Problem]:
+    """Cross-references and uniqueness over the whole catalogue."""
+    for required in ("categories", "response_formats", "determinants", "questionnaire"):
+        if required not in sections.present and not sections.unreadable:
+            yield Problem(first_file, None, None, required, f"no `{required}` section in any file")
+    if len(sections["questionnaire"]) > 1:
+        for entry in sections["questionnaire"][1:]:
+            yield entry.problem("`questionnaire` is defined more than once")
+
+    for section, key in [
+        ("categories", "id"),
+        ("response_formats", "id"),
+        ("determinants", "id"),
+        ("determinants", "number"),
+        ("clusters", "id"),
+        ("strategies", "id"),
+        ("eric_strategies", "number"),
+        ("behaviour_change_methods", "name"),
+    ]:
+        yield from _duplicates(sections[section], key)
+    yield from _duplicate_items(sections["determinants"])
+
+    categories = sections.ids("categories")
+    formats = sections.ids("response_formats")
+    for entry in sections["determinants"]:
+        determinant: Determinant = entry.model
+        if categories and determinant.category not in categories:
+            yield entry.problem(f"category {determinant.category!r} is not defined", "category")
+        for index, item in enumerate(determinant.items):
+            if formats and item.format not in formats:
+                known = ", ".join(sorted(formats))
+                yield entry.problem(
+                    f"unknown response format {item.format!r} (defined: {known})",
+                    "items",
+                    index,
+                    "format",
+                )
+    yield from _check_strategies(sections)
+
+
+def _check_strategies(sections: Sections) -> Iterable[Problem]:
+    clusters = sections.ids("clusters")
+    determinants = sections.ids("determinants")
+    eric = {e.model.number: e.model for e in sections["eric_strategies"]}
+    methods = {normalise(e.model.name) for e in sections["behaviour_change_methods"]}
+    tops: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for entry in sections["strategies"]:
+        strategy: Strategy = entry.model
+        if strategy.cluster not in clusters:
+            yield entry.problem(f"cluster {strategy.cluster!r} is not defined", "cluster")
+        for index, ref in enumerate(strategy.eric):
+            known = eric.get(ref.number)
+            if known is None:
+                yield entry.problem(
+                    f"ERIC number {ref.number} does not exist (ERIC numbers run 1-73)",
+                    "eric",
+                    index,
+                    "number",
+                )
+            elif normalise(ref.name) != normalise(known.name):
+                yield entry.problem(
+                    f"ERIC {ref.number} is {known.name!r}, not {ref.name!r}", "eric", index, "name"
+                )
+        for index, method in enumerate(strategy.methods):
+            if normalise(method) not in methods:
+                yield entry.problem(
+                    f"{method!r} is not a method in the behaviour change methods list",
+                    "methods",
+                    index,
+                )
+        for index, link in enumerate(strategy.links):
+            if link.determinant not in determinants:
+                close = get_close_matches(link.determinant, sorted(determinants), n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                yield entry.problem(
+                    f"unknown determinant {link.determinant!r}{hint}",
+                    "links",
+                    index,
+                    "determinant",
+                )
+            if link.top is not None:
+                tops[(link.determinant, link.top)].append(strategy.id)
+                if len(tops[(link.determinant, link.top)]) > 1:
+                    others = ", ".join(tops[(link.determinant, link.top)][:-1])
+                    yield entry.problem(
+                        f"top {link.top} of {link.determinant!r} is already taken by {others}",
+                        "links",
+                        index,
+                        "top",
+                    )
+
+
+def _duplicates(entries: list[Entry], key: str) -> Iterable[Problem]:
+    seen: dict[Any, Entry] = {}
+    for entry in entries:
+        value = getattr(entry.model, key)
+        normalised = normalise(value) if isinstance(value, str) else value
+        first = seen.setdefault(normalised, entry)
+        if first is not entry:
+            line, _ = first.doc.position((*first.loc, key))
+            yield entry.problem(
+                f"duplicate {key} {value!r} (first defined in {first.doc.file}:{line})", key
+            )
+
+
+def _duplicate_items(entries: list[Entry]) -> Iterable[Problem]:
+    owners: dict[str, str] = {}
+    for entry in entries:
+        for index, item in enumerate(entry.model.items):
+            owner = owners.setdefault(item.id, entry.model.id)
+            if (owner, index) != (entry.model.id, _first_index(entry.model.items, item.id)):
+                yield entry.problem(
+                    f"duplicate item id {item.id!r} (also used by {owner!r})", "items", index, "id"
+                )
+
+
+def _first_index(items: Sequence[Any], item_id: str) -> int:
+    return next(i for i, item in enumerate(items) if item.id == item_id)

@@ -1,0 +1,49 @@
+"""Find an entry from what a person types: an id, a number or a name in either language."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from typing import Generic, TypeVar
+
+from implementatie.errors import LookupFailed
+from implementatie.knowledge.text import normalise
+
+T = TypeVar("T")
+
+
+class NameIndex(Generic[T]):
+    """Maps every normalised spelling (id, number, Dutch and English name) to one entry.
+
+    `find` accepts an exact spelling, or a part of a name that fits one entry only
+    (`"formele bekrachtiging"`); otherwise it raises `LookupFailed` with close matches.
+    """
+
+    def __init__(self, kind: str, entries: Iterable[tuple[str, Iterable[str], T]]) -> None:
+        self.kind = kind
+        self._exact: dict[str, T] = {}
+        self._labels: dict[str, str] = {}
+        for entry_id, spellings, value in entries:
+            for spelling in (entry_id, *spellings):
+                key = normalise(spelling)
+                self._exact.setdefault(key, value)
+                self._labels.setdefault(key, entry_id)
+
+    def exact(self, query: str | int) -> T | None:
+        """The entry with exactly this id, number or name (after normalising), if any."""
+        return self._exact.get(normalise(str(query)))
+
+    def find(self, query: str | int) -> T:
+        """The entry `query` names; raises LookupFailed when unknown or ambiguous."""
+        text = str(query).strip()
+        key = normalise(text)
+        if key in self._exact:
+            return self._exact[key]
+        partial = sorted({self._labels[k] for k in self._exact if key and key in k})
+        if len(partial) == 1:
+            return self._exact[normalise(partial[0])]
+        if len(partial) > 1:
+            raise LookupFailed(self.kind, text, partial, ambiguous=True)
+        close = difflib.get_close_matches(key, list(self._exact), n=5, cutoff=0.6)
+        suggestions = list(dict.fromkeys(self._labels[k] for k in close))
+        raise LookupFailed(self.kind, text, suggestions, ambiguous=False)

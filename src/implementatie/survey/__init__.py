@@ -1,0 +1,1 @@
+"""What the team answered: questionnaire, responses, importers, scoring, subgroups, change."""

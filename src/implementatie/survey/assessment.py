@@ -1,0 +1,105 @@
+"""A team's determinant profile: the barriers and facilitators, scored as in
+`implementatie.survey.scoring`, with subgroup views on demand."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from implementatie.knowledge.catalog import Catalog
+from implementatie.knowledge.loader import load_catalog
+from implementatie.knowledge.models import Determinant
+from implementatie.survey.responses import Responses
+from implementatie.survey.scoring import (
+    DeterminantResult,
+    DontKnow,
+    Polarity,
+    Settings,
+    classify,
+    summarise,
+)
+from implementatie.survey.subgroups import Subgroups, split_by
+
+
+@dataclass(frozen=True)
+class Barrier:
+    """A determinant the team experiences as a barrier, with its severity."""
+
+    determinant: Determinant
+    severity: float
+    """Share of respondents answering negatively (0-1)."""
+    n: int
+
+
+@dataclass(frozen=True, eq=False)
+class Assessment:
+    """The determinant profile of a group of respondents.
+
+    Holds the per-respondent classifications privately, to compute subgroup views; they are
+    never part of any output.
+    """
+
+    respondents: int
+    determinants: tuple[DeterminantResult, ...]
+    settings: Settings
+    _classes: Mapping[str, Mapping[str, Polarity]] = field(repr=False)
+    _attributes: Mapping[str, Mapping[str, str]] = field(repr=False)
+
+    def result(self, determinant: str) -> DeterminantResult:
+        """The result for one determinant (by id)."""
+        return next(r for r in self.determinants if r.determinant.id == determinant)
+
+    @property
+    def barriers(self) -> tuple[Barrier, ...]:
+        """The barriers, most severe first (then by MIDI number); feed them to `recommend`."""
+        found = [r for r in self.determinants if r.status == "barrier"]
+        found.sort(key=lambda r: (-r.severity, r.determinant.number))
+        return tuple(Barrier(r.determinant, r.severity, r.n or 0) for r in found)
+
+    @property
+    def facilitators(self) -> tuple[Determinant, ...]:
+        """The facilitators, in MIDI order."""
+        return tuple(r.determinant for r in self.determinants if r.status == "facilitator")
+
+    def subgroups(self, attribute: str) -> Subgroups:
+        """The profile per value of a respondent attribute (role, team, …), small groups hidden."""
+        return split_by(
+            self.determinants, self._classes, self._attributes, self.settings, attribute
+        )
+
+    def _repr_html_(self) -> str:
+        from implementatie.report.document import render
+        from implementatie.report.views import assessment_view
+
+        return render(assessment_view(self, "nl"), "html")
+
+
+def assess(
+    responses: Responses,
+    *,
+    catalog: Catalog | None = None,
+    barrier_threshold: float = 0.20,
+    facilitator_threshold: float = 0.80,
+    dont_know: DontKnow = "negative",
+    min_group_size: int = 5,
+    min_motivation: int = 3,
+) -> Assessment:
+    """Score a group's answers into a determinant profile (see the module docstring)."""
+    catalog = catalog or load_catalog()
+    settings = Settings(
+        barrier_threshold, facilitator_threshold, dont_know, min_group_size, min_motivation
+    )
+    classes = {
+        r.id: {
+            d.id: polarity
+            for d in catalog.determinants
+            if (polarity := classify(r, d, catalog, settings)) is not None
+        }
+        for r in responses.respondents
+    }
+    results = tuple(
+        summarise(d, [c[d.id] for c in classes.values() if d.id in c], settings)
+        for d in catalog.determinants
+    )
+    attributes = {r.id: dict(r.attributes) for r in responses.respondents}
+    return Assessment(len(responses), results, settings, classes, attributes)

@@ -1,0 +1,153 @@
+"""The loader: valid catalogues load; every kind of bad input is reported with file:line."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from implementatie import CatalogError, load_catalog
+from tests.conftest import CATALOGUES
+
+BAD = CATALOGUES / "bad"
+
+# fixture → (line, field, part of the message) of the problem it must produce
+EXPECTED = {
+    "syntax_error": (27, "", "YAML syntax error"),
+    "unknown_key": (20, "determinants[0].nmae", "unknown key 'nmae'; did you mean 'name'?"),
+    "invalid_category": (28, "determinants[1].category", "got 'organization'"),
+    "undefined_category": (28, "determinants[1].category", "category 'innovatie' is not defined"),
+    "duplicate_id": (26, "determinants[1].id", "duplicate id 'time_available'"),
+    "duplicate_number": (27, "determinants[1].number", "duplicate number 23"),
+    "missing_dutch": (29, "determinants[1].name.nl", "Dutch text (nl) is missing"),
+    "missing_english": (30, "determinants[1].description.en", "English text (en) is missing"),
+    "wrong_type": (27, "determinants[1].number", "valid integer"),
+    "duplicate_key": (28, "determinants[1].number", "key 'number' appears twice"),
+    "unknown_format": (33, "determinants[1].items[0].format", "unknown response format 'agree'"),
+    "unknown_link": (61, "strategies[1].links[0].determinant", "did you mean 'coordinator'?"),
+    "duplicate_strategy": (53, "strategies[1].id", "duplicate id 'protect_time'"),
+    "weight_out_of_range": (66, "strategies[1].links[1].weight", "less than or equal to 3"),
+    "eric_unknown": (47, "strategies[0].eric[0].number", "ERIC number 99 does not exist"),
+    "eric_name_mismatch": (
+        47,
+        "strategies[0].eric[0].name",
+        "ERIC 59 is 'Revise professional roles'",
+    ),
+    "unknown_method": (59, "strategies[1].methods[0]", "'Mind reading' is not a method"),
+    "top_taken": (67, "strategies[1].links[1].top", "top 1 of 'time_available' is already taken"),
+    "unquoted_boolean": (14, "response_formats[0].options[0].label.en", "put the text in quotes"),
+    "missing_section": (None, "categories", "no `categories` section"),
+    "empty": (1, "", "the file is empty"),
+}
+
+
+def test_minimal_catalogue_loads(minimal) -> None:
+    assert [d.id for d in minimal.determinants] == ["time_available", "coordinator"]
+    assert [s.id for s in minimal.strategies] == ["protect_time", "appoint_coordinator"]
+    assert minimal.eric(59).name == "Revise professional roles"  # bundled ERIC list added
+
+
+def test_every_bad_fixture_is_tested() -> None:
+    names = {p.stem for p in BAD.glob("*.yaml")} - {"many_problems"}
+    assert names == set(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_bad_input_is_reported_with_place(name: str) -> None:
+    line, field, message = EXPECTED[name]
+    with pytest.raises(CatalogError) as caught:
+        load_catalog(BAD / f"{name}.yaml")
+    matching = [p for p in caught.value.problems if message in p.message]
+    assert matching, caught.value
+    problem = matching[0]
+    assert problem.file.endswith(f"{name}.yaml")
+    assert (problem.line, problem.field) == (line, field)
+    assert f"{name}.yaml:{line}" in str(caught.value) if line else True
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_bad_input_gives_only_its_own_problem(name: str) -> None:
+    """No follow-on noise: one defect, one problem (except where a defect truly breaks more)."""
+    with pytest.raises(CatalogError) as caught:
+        load_catalog(BAD / f"{name}.yaml")
+    follow_on = {"duplicate_id": 2, "unknown_key": 2}
+    assert len(caught.value.problems) == follow_on.get(name, 1), caught.value
+
+
+def test_all_problems_are_reported_at_once() -> None:
+    with pytest.raises(CatalogError) as caught:
+        load_catalog(BAD / "many_problems.yaml")
+    found = {(p.line, p.field) for p in caught.value.problems}
+    assert found == {
+        (20, "determinants[0].name.en"),
+        (27, "determinants[1].number"),
+        (44, "strategies[0].level"),
+        (66, "strategies[1].links[1].weight"),
+    }
+    assert str(caught.value).startswith("4 problems in the catalogue:")
+
+
+def test_problems_across_files_name_their_file(tmp_path: Path) -> None:
+    shutil.copy(CATALOGUES / "minimal.yaml", tmp_path / "a.yaml")
+    (tmp_path / "b.yaml").write_text("strategies:\n  - id: protect_time\n", encoding="utf-8")
+    with pytest.raises(CatalogError) as caught:
+        load_catalog(tmp_path)
+    files = {Path(p.file).name for p in caught.value.problems}
+    assert files == {"b.yaml"}
+    messages = " ".join(p.message for p in caught.value.problems)
+    assert "required field 'name' is missing" in messages
+    assert "duplicate id 'protect_time'" not in messages  # an invalid entry is not a duplicate
+
+
+def test_folder_of_files_loads_in_name_order(tmp_path: Path) -> None:
+    text = (CATALOGUES / "minimal.yaml").read_text(encoding="utf-8")
+    head, strategies = text.split("clusters:")
+    (tmp_path / "1-determinants.yaml").write_text(head, encoding="utf-8")
+    (tmp_path / "2-strategies.yml").write_text("clusters:" + strategies, encoding="utf-8")
+    catalog = load_catalog(tmp_path)
+    assert len(catalog.strategies) == 2
+    assert [Path(s).name for s in catalog.sources] == ["1-determinants.yaml", "2-strategies.yml"]
+
+
+def test_missing_file_is_a_problem_not_a_traceback(tmp_path: Path) -> None:
+    with pytest.raises(CatalogError) as caught:
+        load_catalog(tmp_path / "nope.yaml")
+    assert "cannot read" in str(caught.value)
+
+
+def test_extend_adds_own_strategies_to_bundled(tmp_path: Path) -> None:
+    own = tmp_path / "own.yaml"
+    own.write_text(
+        """strategies:
+  - id: weekly_huddle
+    name: {nl: Wekelijks kort overleg, en: Weekly huddle}
+    description:
+      nl: Het team bespreekt elke week de voortgang.
+      en: The team reviews progress weekly.
+    cluster: stakeholder_relationships
+    level: team
+    effort: low
+    references: [own practice]
+    links:
+      - determinant: social_support
+        weight: 2
+        rationale: {nl: Collega's helpen elkaar., en: Colleagues help each other.}
+""",
+        encoding="utf-8",
+    )
+    bundled = load_catalog()
+    extended = load_catalog(own, extend=True)
+    assert len(extended.strategies) == len(bundled.strategies) + 1
+    assert extended.strategy("weekly_huddle").link("social_support") is not None
+    with pytest.raises(CatalogError) as caught:
+        load_catalog(own)  # alone it has no determinants
+    assert "no `determinants` section" in str(caught.value)
+
+
+def test_bundled_catalogue_is_cached_and_immutable() -> None:
+    catalog = load_catalog()
+    assert load_catalog() is catalog
+    with pytest.raises(ValidationError):  # frozen pydantic model
+        catalog.determinants[0].number = 99  # type: ignore[misc]

@@ -1,0 +1,43 @@
+"""Rendering: notebook HTML, text and Markdown show the same results, and nothing private."""
+
+from __future__ import annotations
+
+from implementatie import assess, plan, read_responses, recommend
+from implementatie.report.document import Bullets, Figure, Heading, Paragraph, Table, render
+from tests.conftest import EXAMPLE
+
+
+def test_document_renders_each_block_in_each_format() -> None:
+    blocks = [
+        Heading("Titel"),
+        Paragraph("Tekst met <html> & zo."),
+        Table(("a", "b|c"), ((1, "x"),)),
+        Bullets(("een", "twee")),
+        Figure("<svg></svg>", "een grafiek"),
+    ]
+    text = render(blocks, "text")
+    assert "Titel\n=====" in text and "- twee" in text and "<svg" not in text
+    markdown = render(blocks, "markdown")
+    assert "# Titel" in markdown and "| a | b\\|c |" in markdown and "<svg" not in markdown
+    html = render(blocks, "html")
+    assert "&lt;html&gt; &amp; zo." in html and "<svg></svg>" in html and "<li>een</li>" in html
+
+
+def test_notebook_views() -> None:
+    assessment = assess(read_responses(EXAMPLE))
+    html = assessment._repr_html_()
+    assert "<svg" in html and "<table>" in html and "Formele bekrachtiging" in html
+    result = recommend(assessment.barriers)
+    assert "Belemmering: Formele bekrachtiging" in result._repr_html_()
+    assert "Plan over alle belemmeringen" in plan(assessment.barriers)._repr_html_()
+
+
+def test_profile_chart_has_a_bar_per_shown_determinant() -> None:
+    from implementatie.report.svg import profile_svg
+
+    assessment = assess(read_responses(EXAMPLE))
+    svg = profile_svg(assessment, "en")
+    assert svg.startswith("<svg") and svg.rstrip().endswith("</svg>")
+    shown = [r for r in assessment.determinants if r.negative is not None]
+    assert svg.count("n=") == len(shown)
+    assert "● barrier" in svg
