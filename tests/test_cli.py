@@ -84,7 +84,7 @@ def test_validate_broken_lists_every_problem_with_file_and_line(capsys) -> None:
     assert code == 1
     lines = [line.strip() for line in out.splitlines()[1:]]
     assert len(lines) == 4
-    for line, number in zip(lines, [20, 27, 44, 66], strict=True):
+    for line, number in zip(lines, [20, 27, 44, 68], strict=True):
         assert line.startswith(f"{path}:{number}:")
 
 
@@ -96,7 +96,7 @@ def test_validate_several_files(capsys) -> None:
         str(CATALOGUES / "bad" / "weight_out_of_range.yaml"),
     )
     assert code == 1
-    assert "unknown_link.yaml:61" in out and "weight_out_of_range.yaml:66" in out
+    assert "unknown_link.yaml:62" in out and "weight_out_of_range.yaml:68" in out
 
 
 def test_own_catalogue_option(capsys) -> None:
@@ -124,7 +124,7 @@ def test_strategies_for_a_determinant_top_three_first(capsys) -> None:
         assert {"id", "name", "description", "eric", "links"} <= set(strategy)
         assert all(isinstance(n, int) for n in strategy["eric"])
         link = next(link for link in strategy["links"] if link["determinant"] == "knowledge")
-        assert {"determinant", "weight", "rationale"} <= set(link)
+        assert {"determinant", "weight", "rationale", "basis"} <= set(link)
 
 
 def test_strategies_json_lists_at_least_100(capsys) -> None:

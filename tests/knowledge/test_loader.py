@@ -26,17 +26,17 @@ EXPECTED = {
     "wrong_type": (27, "determinants[1].number", "valid integer"),
     "duplicate_key": (28, "determinants[1].number", "key 'number' appears twice"),
     "unknown_format": (33, "determinants[1].items[0].format", "unknown response format 'agree'"),
-    "unknown_link": (61, "strategies[1].links[0].determinant", "did you mean 'coordinator'?"),
-    "duplicate_strategy": (53, "strategies[1].id", "duplicate id 'protect_time'"),
-    "weight_out_of_range": (66, "strategies[1].links[1].weight", "less than or equal to 3"),
+    "unknown_link": (62, "strategies[1].links[0].determinant", "did you mean 'coordinator'?"),
+    "duplicate_strategy": (54, "strategies[1].id", "duplicate id 'protect_time'"),
+    "weight_out_of_range": (68, "strategies[1].links[1].weight", "less than or equal to 3"),
     "eric_unknown": (47, "strategies[0].eric[0].number", "ERIC number 99 does not exist"),
     "eric_name_mismatch": (
         47,
         "strategies[0].eric[0].name",
         "ERIC 59 is 'Revise professional roles'",
     ),
-    "unknown_method": (59, "strategies[1].methods[0]", "'Mind reading' is not a method"),
-    "top_taken": (67, "strategies[1].links[1].top", "top 1 of 'time_available' is already taken"),
+    "unknown_method": (60, "strategies[1].methods[0]", "'Mind reading' is not a method"),
+    "top_taken": (69, "strategies[1].links[1].top", "top 1 of 'time_available' is already taken"),
     "unquoted_boolean": (14, "response_formats[0].options[0].label.en", "put the text in quotes"),
     "missing_section": (None, "categories", "no `categories` section"),
     "empty": (1, "", "the file is empty"),
@@ -84,7 +84,7 @@ def test_all_problems_are_reported_at_once() -> None:
         (20, "determinants[0].name.en"),
         (27, "determinants[1].number"),
         (44, "strategies[0].level"),
-        (66, "strategies[1].links[1].weight"),
+        (68, "strategies[1].links[1].weight"),
     }
     assert str(caught.value).startswith("4 problems in the catalogue:")
 
@@ -133,6 +133,7 @@ def test_extend_adds_own_strategies_to_bundled(tmp_path: Path) -> None:
     links:
       - determinant: social_support
         weight: 2
+        basis: practice_judgement
         rationale: {nl: Collega's helpen elkaar., en: Colleagues help each other.}
 """,
         encoding="utf-8",
