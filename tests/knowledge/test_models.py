@@ -47,9 +47,25 @@ def test_motivation_item_needs_referent() -> None:
 
 
 def test_top_only_on_weight_three() -> None:
-    Link.model_validate({"determinant": "knowledge", "weight": 3, "top": 1, "rationale": TEXT, "basis": "practice_judgement"})
+    Link.model_validate(
+        {
+            "determinant": "knowledge",
+            "weight": 3,
+            "top": 1,
+            "rationale": TEXT,
+            "basis": "practice_judgement",
+        }
+    )
     with pytest.raises(ValidationError, match="weight 3"):
-        Link.model_validate({"determinant": "knowledge", "weight": 2, "top": 1, "rationale": TEXT, "basis": "practice_judgement"})
+        Link.model_validate(
+            {
+                "determinant": "knowledge",
+                "weight": 2,
+                "top": 1,
+                "rationale": TEXT,
+                "basis": "practice_judgement",
+            }
+        )
 
 
 def _strategy(**changes: object) -> dict[str, object]:
@@ -61,7 +77,14 @@ def _strategy(**changes: object) -> dict[str, object]:
         "level": "team",
         "effort": "low",
         "references": ["x"],
-        "links": [{"determinant": "knowledge", "weight": 2, "rationale": TEXT, "basis": "practice_judgement"}],
+        "links": [
+            {
+                "determinant": "knowledge",
+                "weight": 2,
+                "rationale": TEXT,
+                "basis": "practice_judgement",
+            }
+        ],
     }
     data.update(changes)
     return data
@@ -71,7 +94,12 @@ def test_strategy_needs_a_source_and_links_each_determinant_once() -> None:
     Strategy.model_validate(_strategy())
     with pytest.raises(ValidationError, match="needs a source"):
         Strategy.model_validate(_strategy(references=[]))
-    link = {"determinant": "knowledge", "weight": 2, "rationale": TEXT, "basis": "practice_judgement"}
+    link = {
+        "determinant": "knowledge",
+        "weight": 2,
+        "rationale": TEXT,
+        "basis": "practice_judgement",
+    }
     with pytest.raises(ValidationError, match="more than once: knowledge"):
         Strategy.model_validate(_strategy(links=[link, link]))
     with pytest.raises(ValidationError, match="pattern"):

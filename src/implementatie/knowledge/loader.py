@@ -264,7 +264,9 @@ def _check(sections: Sections, first_file: str) -> Iterable[Problem]:
                 )
     yield from _check_strategies(sections)
     items = {item.id for e in sections["determinants"] for item in e.model.items}
-    yield from _check_retired(sections["retired_strategies"], sections.ids("strategies"), "strategy")
+    yield from _check_retired(
+        sections["retired_strategies"], sections.ids("strategies"), "strategy"
+    )
     yield from _check_retired(sections["retired_items"], items, "item")
 
 
