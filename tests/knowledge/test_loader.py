@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from implementatie import CatalogError, load_catalog
+from implementatie import CatalogError, LookupFailed, RetiredId, load_catalog
 from tests.conftest import CATALOGUES
 
 BAD = CATALOGUES / "bad"
@@ -152,3 +152,55 @@ def test_bundled_catalogue_is_cached_and_immutable() -> None:
     assert load_catalog() is catalog
     with pytest.raises(ValidationError):  # frozen pydantic model
         catalog.determinants[0].number = 99  # type: ignore[misc]
+
+
+RETIRED = """\
+retired_strategies:
+  - id: old_strategy
+    edition: 2
+    replaced_by: [protect_time, no_such_strategy]
+    reason: merged
+retired_items:
+  - id: q99
+    edition: 2
+    replaced_by: [q23]
+    reason: reworded
+"""
+
+
+def test_retired_ids_must_name_existing_replacements(tmp_path: Path) -> None:
+    shutil.copy(CATALOGUES / "minimal.yaml", tmp_path / "a.yaml")
+    (tmp_path / "b.yaml").write_text(RETIRED, encoding="utf-8")
+    with pytest.raises(CatalogError) as caught:
+        load_catalog(tmp_path)
+    [problem] = caught.value.problems
+    assert problem.field == "retired_strategies[0].replaced_by[1]"
+    assert "'no_such_strategy' is not a strategy" in problem.message
+
+
+def test_a_retired_strategy_id_names_its_replacement(tmp_path: Path) -> None:
+    shutil.copy(CATALOGUES / "minimal.yaml", tmp_path / "a.yaml")
+    (tmp_path / "b.yaml").write_text(RETIRED.replace(", no_such_strategy", ""), encoding="utf-8")
+    catalog = load_catalog(tmp_path)
+    for look_up in (catalog.strategy, catalog.find):
+        with pytest.raises(RetiredId, match="use protect_time instead") as caught:
+            look_up("old_strategy")
+        assert isinstance(caught.value, LookupFailed)
+        assert caught.value.suggestions == ("protect_time",)
+    assert catalog.retired_item("q99") is not None
+    assert catalog.retired_item("q23") is None
+    # a near miss is still an ordinary unknown id, with suggestions
+    with pytest.raises(LookupFailed) as near:
+        catalog.strategy("old_strategie")
+    assert not isinstance(near.value, RetiredId)
+
+
+def test_bundled_retired_strategies_are_gone_and_point_to_live_ones() -> None:
+    catalog = load_catalog()
+    assert len(catalog.retired_strategies) == 5
+    live = {s.id for s in catalog.strategies}
+    for record in catalog.retired_strategies:
+        assert record.id not in live
+        assert set(record.replaced_by) <= live
+        with pytest.raises(RetiredId, match=record.replaced_by[0]):
+            catalog.strategy(record.id)
