@@ -38,7 +38,7 @@ def parse_submission(data: Mapping[str, Any], *, catalog: Catalog | None = None)
         submission = model.model_validate(data)
     except ValidationError as exc:
         respondent = data.get("respondent") if isinstance(data, Mapping) else None
-        raise ResponseError(_problems(exc, respondent)) from None
+        raise ResponseError(_problems(exc, respondent, catalog)) from None
     answers = {
         item: value
         for item, value in submission.answers.model_dump().items()  # type: ignore[attr-defined]
@@ -51,7 +51,7 @@ def parse_submission(data: Mapping[str, Any], *, catalog: Catalog | None = None)
     )
 
 
-def _problems(exc: ValidationError, respondent: object) -> list[Problem]:
+def _problems(exc: ValidationError, respondent: object, catalog: Catalog) -> list[Problem]:
     who = f"respondent {respondent}" if isinstance(respondent, str) else "submission"
     problems = []
     for error in exc.errors():
@@ -59,7 +59,7 @@ def _problems(exc: ValidationError, respondent: object) -> list[Problem]:
         if loc[:1] == ("answers",) and len(loc) > 1:
             field = f"{who}, item {loc[1]}"
             if error["type"] == "extra_forbidden":
-                message = f"unknown item {loc[1]!r}"
+                message = catalog.unknown_item_message(str(loc[1]))
             elif error["type"] == "value_error":
                 message = error["msg"].removeprefix("Value error, ")
             else:
