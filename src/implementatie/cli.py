@@ -188,6 +188,11 @@ def build_parser() -> argparse.ArgumentParser:
         default="json-schema",
         help="what to produce (default: json-schema)",
     )
+    sub.add_argument(
+        "--innovation",
+        metavar="NAME",
+        help="the name of what you introduce, used instead of 'de innovatie' in the questions",
+    )
     _output(sub)
 
     sub = command("graph", "export the catalogue graph (GraphML or node-link JSON)", _graph)
@@ -428,7 +433,7 @@ def _template(args: argparse.Namespace) -> int:
 def _questionnaire(args: argparse.Namespace) -> int:
     catalog = _catalog(args)
     make = questionnaire_schema if args.shape == "json-schema" else surveyjs
-    data = make(args.lang, catalog=catalog)
+    data = make(args.lang, catalog=catalog, innovation=args.innovation)
     return _write(args, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 

@@ -19,15 +19,32 @@ from implementatie.errors import Problem, ResponseError
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import Item
-from implementatie.knowledge.text import Lang, NonEmptyStr
+from implementatie.knowledge.text import Lang, NonEmptyStr, name_innovation
 from implementatie.survey.responses import ATTRIBUTES, NOT_APPLICABLE, Respondent
 
 
-def questionnaire_schema(lang: Lang = "nl", *, catalog: Catalog | None = None) -> dict[str, Any]:
-    """The JSON Schema of one submission, with item texts and options in `lang`."""
+def questionnaire_schema(
+    lang: Lang = "nl", *, catalog: Catalog | None = None, innovation: str | None = None
+) -> dict[str, Any]:
+    """The JSON Schema of one submission, with item texts and options in `lang`.
+
+    `innovation`: the name of what is introduced, used in the texts instead of "de innovatie".
+    """
     schema = _submission_model(catalog or load_catalog(), lang).model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    return schema
+    named: dict[str, Any] = _named(schema, innovation, lang)
+    return named
+
+
+def _named(value: Any, innovation: str | None, lang: Lang) -> Any:
+    """Every text in a JSON-like value with the innovation's name filled in."""
+    if isinstance(value, str):
+        return name_innovation(value, innovation, lang)
+    if isinstance(value, dict):
+        return {k: _named(v, innovation, lang) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_named(v, innovation, lang) for v in value]
+    return value
 
 
 def parse_submission(data: Mapping[str, Any], *, catalog: Catalog | None = None) -> Respondent:
@@ -120,8 +137,12 @@ def _exact_type(value: object) -> object:
     return value
 
 
-def surveyjs(lang: Lang = "nl", *, catalog: Catalog | None = None) -> dict[str, Any]:
+def surveyjs(
+    lang: Lang = "nl", *, catalog: Catalog | None = None, innovation: str | None = None
+) -> dict[str, Any]:
     """The questionnaire as a SurveyJS survey definition: a page per category.
+
+    `innovation`: the name of what is introduced, used in the texts instead of "de innovatie".
 
     A SurveyJS result is flat (`{"q01": 4, "role": "…"}`); `submission_from_flat` turns it
     into a submission for `parse_submission`.
@@ -157,12 +178,14 @@ def surveyjs(lang: Lang = "nl", *, catalog: Catalog | None = None) -> dict[str, 
             )
         ],
     }
-    return {
+    survey = {
         "title": catalog.questionnaire.title.in_(lang),
         "description": catalog.questionnaire.introduction.in_(lang),
         "locale": lang,
         "pages": [about, *pages],
     }
+    named: dict[str, Any] = _named(survey, innovation, lang)
+    return named
 
 
 def submission_from_flat(flat: Mapping[str, Any], respondent: str) -> dict[str, Any]:
