@@ -26,6 +26,7 @@ from implementatie.knowledge.models import (
     ResponseFormat,
     Strategy,
 )
+from implementatie.knowledge.params import checked
 from implementatie.knowledge.text import normalise
 from implementatie.knowledge.validation_messages import describe
 from implementatie.knowledge.yamlsource import Loc, YamlDocument, read_yaml
@@ -86,6 +87,7 @@ class Entry:
         return self.doc.problem((*self.loc, *field), message)
 
 
+@checked
 def load_catalog(
     path: PathLike | Sequence[PathLike] | None = None, *, extend: bool = False
 ) -> Catalog:

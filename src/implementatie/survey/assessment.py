@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from difflib import get_close_matches
 
 from implementatie.errors import LookupFailed
-
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import Determinant
+from implementatie.knowledge.params import checked
 from implementatie.survey.disclosure import SAFE_MINIMUM, SMALL_GROUPS_WARNING
 from implementatie.survey.responses import Responses
 from implementatie.survey.scoring import (
@@ -90,6 +90,7 @@ class Assessment:
         return render(assessment_view(self, "nl"), "html")
 
 
+@checked
 def assess(
     responses: Responses,
     *,

@@ -13,6 +13,7 @@ from typing import Literal
 
 from implementatie.errors import InvalidOption
 from implementatie.knowledge.models import Determinant
+from implementatie.knowledge.params import checked
 from implementatie.survey.assessment import Assessment
 from implementatie.survey.disclosure import ROUNDS_SHARE_IDS, ROUNDS_TOO_CLOSE, is_safe
 from implementatie.survey.scoring import DeterminantResult
@@ -83,6 +84,7 @@ def rounds_may_be_compared(
     return is_safe(len(before - after), minimum) and is_safe(len(after - before), minimum)
 
 
+@checked
 def compare(before: Assessment, after: Assessment) -> Comparison:
     """What changed between two assessments scored with the same settings.
 

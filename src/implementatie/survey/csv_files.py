@@ -26,6 +26,7 @@ from pathlib import Path
 from implementatie.errors import Problem, ResponseError
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.loader import load_catalog
+from implementatie.knowledge.params import checked
 from implementatie.survey.responses import (
     ATTRIBUTES,
     RawRespondent,
@@ -118,6 +119,7 @@ def _sniff(header: str) -> str:
     return max(counts, key=lambda sep: counts[sep]) if any(counts.values()) else ","
 
 
+@checked
 def read_csv(
     path: PathLike, *, catalog: Catalog | None = None, attributes: Sequence[str] = ATTRIBUTES
 ) -> Responses:

@@ -34,6 +34,7 @@ from implementatie.errors import Problem, ResponseError
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import Determinant, Item, Slug
+from implementatie.knowledge.params import checked
 from implementatie.knowledge.text import NonEmptyStr
 from implementatie.knowledge.validation_messages import describe
 from implementatie.knowledge.yamlsource import YamlDocument, read_yaml
@@ -99,6 +100,7 @@ class ColumnMapping(BaseModel):
     """`long` only: the column holding the answer."""
 
 
+@checked
 def load_mapping(path: PathLike, *, catalog: Catalog | None = None) -> ColumnMapping:
     """Read and check a mapping file; raise ResponseError naming file:line of every problem."""
     catalog = catalog or load_catalog()
@@ -187,6 +189,7 @@ def _join(codes: list[int]) -> str:
     return ", ".join(map(str, codes))
 
 
+@checked
 def read_export(
     path: PathLike, mapping_path: PathLike, *, catalog: Catalog | None = None
 ) -> Responses:
@@ -303,11 +306,13 @@ TEMPLATE_KINDS: tuple[TemplateKind, ...] = get_args(TemplateKind)
 """What `implementatie template` can write: canonical CSVs and example mapping files."""
 
 
+@checked
 def write_template(kind: TemplateKind, path: PathLike, *, catalog: Catalog | None = None) -> None:
     """Write `template(kind)` to `path` (UTF-8)."""
     Path(path).write_text(template(kind, catalog=catalog), encoding="utf-8")
 
 
+@checked
 def template(kind: TemplateKind, *, catalog: Catalog | None = None) -> str:
     """An empty canonical CSV (`wide`, `long`) or an example mapping file (`mapping-<tool>`).
 
@@ -329,10 +334,8 @@ def template(kind: TemplateKind, *, catalog: Catalog | None = None) -> str:
             f"item: {', '.join(catalog.item_ids)}.",
         ]
         header = ["respondent", "item", "value", *ATTRIBUTES]
-    elif kind in _TOOLS:
-        return _mapping_template(_TOOLS[kind], catalog)
     else:
-        raise ValueError(f"unknown template {kind!r}; choose from {', '.join(TEMPLATE_KINDS)}")
+        return _mapping_template(_TOOLS[kind], catalog)
     return "\n".join([*_comment([*notes, *_answer_notes(catalog)]), ",".join(header)]) + "\n"
 
 
