@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from implementatie.errors import CatalogError, Problem
 from implementatie.knowledge.catalog import Catalog
+from implementatie.knowledge.limits import MAX_YAML_BYTES, FileTooLarge, read_limited
 from implementatie.knowledge.models import (
     BehaviourChangeMethod,
     Category,
@@ -53,6 +54,8 @@ REFERENCE_SECTIONS = ("eric_strategies", "behaviour_change_methods")
 """Sections with published reference lists; taken from the bundle unless a file supplies them."""
 
 ALL_SECTIONS = (*LIST_SECTIONS, *SINGLE_SECTIONS, *FREE_SECTIONS)
+
+NO_YAML_FILES = "the folder holds no .yaml or .yml files"
 
 
 @dataclass
@@ -115,20 +118,31 @@ def _bundled_texts(names: Sequence[str] = BUNDLED_FILES) -> list[tuple[str, str 
 
 
 def _read_user_files(path: PathLike | Sequence[PathLike]) -> list[tuple[str, str | None]]:
-    """(file name, text) pairs; text is None when the file cannot be read."""
+    """(file name, text) pairs; text is None when the file cannot be read.
+
+    Raises CatalogError for a folder without YAML files and for a file over the size limit.
+    """
     paths = [path] if isinstance(path, str | os.PathLike) else list(path)
     files: list[Path] = []
+    problems: list[Problem] = []
     for given in map(Path, paths):
         if given.is_dir():
-            files.extend(sorted([*given.glob("*.yaml"), *given.glob("*.yml")]))
+            found = sorted([*given.glob("*.yaml"), *given.glob("*.yml")])
+            if not found:
+                problems.append(Problem(str(given), None, None, "", NO_YAML_FILES))
+            files.extend(found)
         else:
             files.append(given)
     result: list[tuple[str, str | None]] = []
     for file in files:
         try:
-            result.append((str(file), file.read_text(encoding="utf-8")))
+            result.append((str(file), read_limited(file, MAX_YAML_BYTES).decode("utf-8")))
+        except FileTooLarge as exc:
+            problems.append(Problem(str(file), None, None, "", str(exc)))
         except (OSError, UnicodeDecodeError):
             result.append((str(file), None))
+    if problems:
+        raise CatalogError(problems)
     return result
 
 

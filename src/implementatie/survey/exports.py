@@ -32,6 +32,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidat
 
 from implementatie.errors import Problem, ResponseError
 from implementatie.knowledge.catalog import Catalog
+from implementatie.knowledge.limits import MAX_YAML_BYTES, FileTooLarge, read_limited
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import Determinant, Item, Slug
 from implementatie.knowledge.params import checked
@@ -43,6 +44,7 @@ from implementatie.survey.csv_files import (
     Table,
     long_respondents,
     read_table,
+    require_respondents,
     wide_respondents,
 )
 from implementatie.survey.responses import (
@@ -106,7 +108,9 @@ def load_mapping(path: PathLike, *, catalog: Catalog | None = None) -> ColumnMap
     catalog = catalog or load_catalog()
     file = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = read_limited(Path(path), MAX_YAML_BYTES).decode("utf-8")
+    except FileTooLarge as exc:
+        raise ResponseError([Problem(file, None, None, "", str(exc))]) from None
     except (OSError, UnicodeDecodeError):
         raise ResponseError(
             [Problem(file, None, None, "", "cannot read this file as UTF-8 text")]
@@ -205,7 +209,7 @@ def read_export(
     index = _locate(table, _columns(rules))
     attributes = {name: index[f"attributes.{name}"] for name in rules.attributes}
     if rules.tool == "long":
-        texts = {text: item for item, text in rules.items.items()}
+        texts = {text.strip().casefold(): item for item, text in rules.items.items()}
         raw = long_respondents(
             table,
             index["respondent"],
@@ -218,6 +222,7 @@ def read_export(
         items = {item: index[f"items.{item}"] for item in rules.items}
         raw = wide_respondents(table, index["respondent"], items, attributes)
     recode = _recoder(rules, catalog)
+    raw = require_respondents(raw, table)
     return validate_respondents([recode(entry) for entry in raw], catalog, table.file)
 
 
