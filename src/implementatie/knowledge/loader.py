@@ -59,6 +59,7 @@ REFERENCE_SECTIONS = ("eric_strategies", "behaviour_change_methods")
 ALL_SECTIONS = (*LIST_SECTIONS, *SINGLE_SECTIONS, *FREE_SECTIONS)
 
 NO_YAML_FILES = "the folder holds no .yaml or .yml files"
+EMPTY_SECTION = "`{section}` has no entries; every command needs at least one"
 
 
 @dataclass
@@ -72,6 +73,10 @@ class Sections:
     """Ids of entries that failed validation: not reported again as unknown references."""
     unreadable: bool = False
     """Some file could not be read or parsed, so missing sections may just be unseen."""
+    invalid: dict[str, list[tuple[YamlDocument, Loc, Any]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    """Raw entries that failed validation, still checked for unknown references."""
 
     def __getitem__(self, section: str) -> list[Entry]:
         return self.entries[section]
@@ -228,6 +233,7 @@ def _validate(
     except ValidationError as exc:
         if isinstance(value, dict) and isinstance(value.get("id"), str):
             sections.invalid_ids[section].add(value["id"])
+        sections.invalid[section].append((doc, loc, value))
         errors = exc.errors()
         for error in errors:
             if not _has_deeper(error["loc"], errors):
@@ -244,6 +250,9 @@ def _check(sections: Sections, first_file: str) -> Iterable[Problem]:
     for required in ("categories", "response_formats", "determinants", "questionnaire"):
         if required not in sections.present and not sections.unreadable:
             yield Problem(first_file, None, None, required, f"no `{required}` section in any file")
+    for required in ("categories", "response_formats", "determinants"):
+        if required in sections.present and not sections.ids(required) and not sections.unreadable:
+            yield Problem(first_file, None, None, required, EMPTY_SECTION.format(section=required))
     if len(sections["questionnaire"]) > 1:
         for entry in sections["questionnaire"][1:]:
             yield entry.problem("`questionnaire` is defined more than once")
@@ -300,6 +309,7 @@ def _check_retired(entries: list[Entry], live: set[str], kind: str) -> Iterable[
 def _check_strategies(sections: Sections) -> Iterable[Problem]:
     clusters = sections.ids("clusters")
     determinants = sections.ids("determinants")
+    yield from _raw_link_problems(sections, determinants)
     eric = {e.model.number: e.model for e in sections["eric_strategies"]}
     methods = {normalise(e.model.name) for e in sections["behaviour_change_methods"]}
     tops: dict[tuple[str, int], list[str]] = defaultdict(list)
@@ -336,10 +346,8 @@ def _check_strategies(sections: Sections) -> Iterable[Problem]:
                 )
         for index, link in enumerate(strategy.links):
             if link.determinant not in determinants:
-                close = get_close_matches(link.determinant, sorted(determinants), n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
                 yield entry.problem(
-                    f"unknown determinant {link.determinant!r}{hint}",
+                    _unknown_determinant(link.determinant, determinants),
                     "links",
                     index,
                     "determinant",
@@ -382,3 +390,23 @@ def _duplicate_items(entries: list[Entry]) -> Iterable[Problem]:
 
 def _first_index(items: Sequence[Any], item_id: str) -> int:
     return next(i for i, item in enumerate(items) if item.id == item_id)
+
+
+def _raw_link_problems(sections: Sections, determinants: set[str]) -> Iterable[Problem]:
+    """Unknown determinants in the links of strategies that failed validation for another
+    reason, so that every problem shows at once."""
+    for doc, loc, value in sections.invalid["strategies"]:
+        links = value.get("links") if isinstance(value, dict) else None
+        for index, link in enumerate(links if isinstance(links, list) else []):
+            target = link.get("determinant") if isinstance(link, dict) else None
+            if isinstance(target, str) and target not in determinants:
+                yield doc.problem(
+                    (*loc, "links", index, "determinant"),
+                    _unknown_determinant(target, determinants),
+                )
+
+
+def _unknown_determinant(name: str, determinants: set[str]) -> str:
+    close = get_close_matches(name, sorted(determinants), n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return f"unknown determinant {name!r}{hint}"
