@@ -14,7 +14,7 @@ from implementatie import __version__
 from implementatie.advice.eric import eric_terms
 from implementatie.advice.planning import plan
 from implementatie.advice.recommendation import recommend
-from implementatie.errors import CatalogError, ImplementatieError
+from implementatie.errors import CatalogError, ImplementatieError, printable
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import CATEGORY_IDS, Determinant
@@ -83,6 +83,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.run(args)
     except ImplementatieError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # reading or writing a file the library does not open itself
+        where = f" {printable(str(exc.filename))}" if exc.filename else ""
+        print(f"error: cannot use{where}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     return code
 

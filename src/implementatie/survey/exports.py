@@ -20,6 +20,7 @@ cells that are not recoded are read like the canonical CSV: codes, labels, `na`,
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -373,8 +374,20 @@ def _answer_notes(catalog: Catalog) -> list[str]:
 
 
 def _comment(lines: list[str]) -> list[str]:
-    """`lines` as `#` comments, wrapped."""
-    return [f"# {part}" for line in lines for part in textwrap.wrap(line, 96)]
+    """`lines` as `#` comments, wrapped; a cell after a separator cannot start a formula."""
+    return [
+        f"# {_FORMULA.sub(_quote_formula, part)}"
+        for line in lines
+        for part in textwrap.wrap(line, 96)
+    ]
+
+
+_FORMULA = re.compile(r"([,;\t]\s*\"?)([=+\-@])")
+"""A separator, then a character that makes a spreadsheet read the cell as a formula."""
+
+
+def _quote_formula(match: re.Match[str]) -> str:
+    return f"{match.group(1)}'{match.group(2)}"
 
 
 def _qualtrics_columns(catalog: Catalog) -> dict[str, str]:
@@ -516,7 +529,8 @@ def _mapping_template(tool: _Tool, catalog: Catalog) -> str:
 
 
 def _item_name(determinant: Determinant, item: Item) -> str:
+    """The item's name for a YAML comment, on one line (a line break would start YAML)."""
     name = determinant.name.en
     if item.referent:
         name += f": {item.referent}" + (", motivation" if item.motivation else "")
-    return name
+    return " ".join(name.split())
