@@ -116,10 +116,13 @@ class CueIndex:
     def find(self, folded: Sequence[str]) -> list[CueMatch]:
         """Every cue occurrence in a note given as folded words, in note order."""
         options = [self.alternatives(word) for word in folded]
+        present = {stem for choices in options for stem, _, _ in choices}
         found = []
         for start, first_options in enumerate(options):
             for stem, spelling, factor in first_options:
                 for cue in self._by_first.get(stem, ()):
+                    if not present.issuperset(cue.stems):
+                        continue
                     if not alike(spelling, cue.spellings[0], stem):
                         continue
                     match = _match_rest(cue, options, start, factor)

@@ -122,7 +122,8 @@ class _Matcher:
     def __init__(self, catalog: Catalog, lexicon: CueLexicon) -> None:
         self.determinants = {d.id: d for d in catalog.determinants}
         self.indexes: dict[Lang, CueIndex] = {}
-        self.extra: dict[Lang, dict[str, dict[str, str]]] = {}
+        self.extra: dict[Lang, dict[str, list[tuple[str, str]]]] = {}
+        """Per language: stem → (determinant, spelling) from descriptions and items."""
         for lang in LANGUAGES:
             triples = []
             for determinant, cues in lexicon.cues.items():
@@ -171,24 +172,23 @@ class _Matcher:
                     used.update(match.positions)
                     total += match.score
             scores[determinant] = (total, used)
+        hits: dict[str, set[int]] = defaultdict(set)
         stems = {index.stem(word): (at, word) for at, word in enumerate(folded)}
-        for determinant, vocabulary in self.extra[lang].items():
-            hits = [
-                at
-                for stem, (at, word) in stems.items()
-                if stem in vocabulary and alike(word, vocabulary[stem], stem)
-            ]
-            if hits:
-                total, used = scores.get(determinant, (0.0, set()))
-                bonus = min(EXTRA_CAP, EXTRA_WEIGHT * len(hits))
-                scores[determinant] = (total + bonus, used | set(hits))
+        for stem, (at, word) in stems.items():
+            for determinant, spelling in self.extra[lang].get(stem, ()):
+                if alike(word, spelling, stem):
+                    hits[determinant].add(at)
+        for determinant, places in hits.items():
+            total, used = scores.get(determinant, (0.0, set()))
+            bonus = min(EXTRA_CAP, EXTRA_WEIGHT * len(places))
+            scores[determinant] = (total + bonus, used | places)
         return scores
 
 
 def _description_words(
     determinants: Sequence[Determinant], lang: Lang, index: CueIndex, ignore: set[str]
-) -> dict[str, dict[str, str]]:
-    """Per determinant, the telling stems of its name, description and items, with a spelling."""
+) -> dict[str, list[tuple[str, str]]]:
+    """The telling stems of each determinant's name, description and items: stem → (id, word)."""
     bags: dict[str, dict[str, str]] = {}
     for determinant in determinants:
         texts = [determinant.name.in_(lang), determinant.description.in_(lang)]
@@ -199,9 +199,12 @@ def _description_words(
                 if len(plain) >= 4 and plain not in ignore:
                     bag.setdefault(index.stem(plain), plain)
     spread = Counter(stem for bag in bags.values() for stem in bag)
-    return {
-        d: {s: w for s, w in bag.items() if spread[s] <= EXTRA_SPREAD} for d, bag in bags.items()
-    }
+    by_stem: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for determinant, bag in bags.items():
+        for stem, spelling in bag.items():
+            if spread[stem] <= EXTRA_SPREAD:
+                by_stem[stem].append((determinant, spelling))
+    return dict(by_stem)
 
 
 _MATCHERS: dict[tuple[int, int], tuple[Catalog, CueLexicon, _Matcher]] = {}
