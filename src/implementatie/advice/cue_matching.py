@@ -6,14 +6,16 @@ matches when its stems occur in order in the note, with at most `MAX_GAP` other 
 between. Each word of the note may also stand for
 
 - a part of a Dutch compound (`personeelstekort` → `personeel`, `tekort`), and
-- a cue word it misspells: one edit away for words of 6 letters or more, two from 9, with the
-  same first letter (`ingewikeld` → `ingewikkeld`).
+- a cue word it misspells, with the same first letter: one edit (a swap of two neighbouring
+  letters counts as one) for words of 6 letters or more, two from 9 (`ingewikeld` →
+  `ingewikkeld`, `subsidei` → `subsidie`); in words of 5 letters only one changed letter
+  after the first two (`traeg` → `traag`).
 
 Such a stand-in counts at `INDIRECT` of a direct match.
 
 Stemming alone joins too much (Dutch Snowball turns `overheid` into `over`, `als` and `alles`
 into `al`), so two words only count as the same when their stems are equal and they look alike:
-equal outright, or a stem of 4 letters or more, the same first two letters and lengths within
+equal outright, one the other plus at most two letters, or a stem of 4 letters or more, the same first two letters and lengths within
 `LENGTH_RATIO` of each other. Dutch moves `niet` around (`helpt niet`, `dat het niet helpt`),
 so a Dutch cue with `niet` also matches with `niet` in any other place.
 """
@@ -37,6 +39,12 @@ INDIRECT = 0.8
 
 MIN_PART = 4
 """The shortest compound part that counts."""
+
+SHORT_TYPO = 5
+"""The shortest note word that may be corrected."""
+
+LONG_TYPO = 6
+"""From this length a correction may also add, drop or swap letters."""
 
 LENGTH_RATIO = 0.55
 """Two words with the same stem must differ less in length than this ratio to count as one."""
@@ -156,19 +164,19 @@ class CueIndex:
         return parts
 
     def _correction(self, word: str, stem: str) -> str | None:
-        """The cue word `word` misspells, if it is close to exactly one spelling."""
-        if len(word) < 6 or word in self._known or stem in self._known:
+        """The cue word `word` misspells, if any (see the module doc for how close)."""
+        if len(word) < SHORT_TYPO or word in self._known or stem in self._known:
             return None
-        from rapidfuzz.distance import Levenshtein
+        from rapidfuzz.distance import OSA
         from rapidfuzz.process import extractOne
 
+        candidates = self._spellings_by_letter.get(word[0], [])
+        if len(word) < LONG_TYPO:  # short words: one wrong letter after the first two
+            candidates = [
+                c for c in candidates if len(c) == len(word) and c[:2] == word[:2]
+            ]
         most = 1 if len(word) < 9 else 2
-        best = extractOne(
-            word,
-            self._spellings_by_letter.get(word[0], []),
-            scorer=Levenshtein.distance,
-            score_cutoff=most,
-        )
+        best = extractOne(word, candidates, scorer=OSA.distance, score_cutoff=most)
         return None if best is None else str(best[0])
 
 
@@ -190,10 +198,12 @@ def alike(note_word: str, cue_word: str, stem: str) -> bool:
     """Whether two words with the same stem count as the same word (see the module doc)."""
     if note_word == cue_word:
         return True
+    short, long_ = sorted((note_word, cue_word), key=len)
+    if len(stem) >= 3 and long_.startswith(short) and len(long_) - len(short) <= 2:
+        return True  # a short inflection: pay/pays, tijd/tijden
     if len(stem) < 4 or note_word[:2] != cue_word[:2]:
         return False
-    short, long_ = sorted((len(note_word), len(cue_word)))
-    return short / long_ >= LENGTH_RATIO
+    return len(short) / len(long_) >= LENGTH_RATIO
 
 
 def _match_rest(
