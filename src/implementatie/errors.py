@@ -93,3 +93,9 @@ class MissingExtra(ImplementatieError, ImportError):
             f"{feature} needs optional packages that are not installed; "
             f'install them with: pip install "implementatie[{extra}]"'
         )
+
+
+class ActionPlanError(ProblemsError):
+    """An edited action plan file is invalid; `problems` names sheet, row and column for each."""
+
+    what = "action plan"
