@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from implementatie.advice.planning import Plan
 from implementatie.advice.recommendation import BarrierLike, resolve_barriers
+from implementatie.errors import InvalidOption
 from implementatie.knowledge.action_defaults import (
     PHASES,
     ActionDefaults,
@@ -24,7 +25,6 @@ from implementatie.knowledge.action_defaults import (
     Phase,
     load_action_defaults,
 )
-from implementatie.errors import InvalidOption
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import Determinant, Strategy

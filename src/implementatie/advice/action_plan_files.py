@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,8 @@ from implementatie.knowledge.action_defaults import (
     OUTCOMES,
     PHASES,
     ActionDefaults,
+    Outcome,
+    Phase,
     load_action_defaults,
 )
 from implementatie.knowledge.catalog import Catalog
@@ -42,7 +44,9 @@ COLUMNS: dict[str, tuple[str, str]] = {
 """Field → (Dutch heading, English heading), in column order."""
 
 SHEET = {"nl": "Actieplan", "en": "Action plan"}
-PHASE_WORDS = dict(zip(PHASES, ("dissemination", "adoption", "implementation", "continuation")))
+PHASE_WORDS = dict(
+    zip(PHASES, ("dissemination", "adoption", "implementation", "continuation"), strict=True)
+)
 """The English word for each of Fleuren's phases (their ids are Dutch)."""
 
 
@@ -113,9 +117,7 @@ def read_action_plan(
         where, table = str(source), _read_csv(source)
     else:
         raise ImplementatieError(f"{path}: read an action plan from .csv or .xlsx")
-    return _parse(
-        where, table, catalog or load_catalog(), defaults or load_action_defaults()
-    )
+    return _parse(where, table, catalog or load_catalog(), defaults or load_action_defaults())
 
 
 def _workbook(plan: ActionPlan) -> Any:
@@ -221,20 +223,18 @@ def _parse(
     return ActionPlan(lang=lang, steps=tuple(steps))
 
 
-def _columns(
-    where: str, row: int, header: list[Any]
-) -> tuple[Lang, dict[str, int], list[Problem]]:
+def _columns(where: str, row: int, header: list[Any]) -> tuple[Lang, dict[str, int], list[Problem]]:
     names = [normalise(str(h)) if h is not None else "" for h in header]
-    best: Lang = max(
-        LANGUAGES, key=lambda lang: sum(normalise(h) in names for h in headings(lang))
-    )
+    best: Lang = max(LANGUAGES, key=lambda lang: sum(normalise(h) in names for h in headings(lang)))
     columns: dict[str, int] = {}
     problems = []
     for (field, _), heading in zip(COLUMNS.items(), headings(best), strict=True):
         if normalise(heading) in names:
             columns[field] = names.index(normalise(heading))
         else:
-            problems.append(Problem(f"{where}, row {row}", None, None, "", f"no column {heading!r}"))
+            problems.append(
+                Problem(f"{where}, row {row}", None, None, "", f"no column {heading!r}")
+            )
     return best, columns, problems
 
 
@@ -253,14 +253,16 @@ def _row_problems(
     cells: dict[str, str],
     lang: Lang,
     catalog: Catalog,
-    phases: dict[str, str],
-    outcomes: dict[str, str],
+    phases: Mapping[str, str],
+    outcomes: Mapping[str, str],
     seen: dict[str, int],
 ) -> Iterator[Problem]:
     def problem(field: str, message: str) -> Problem:
         letter = _letter(list(COLUMNS).index(field))
         heading = COLUMNS[field][LANGUAGES.index(lang)]
-        return Problem(f"{where}, row {number}", None, None, f"column {letter} ({heading})", message)
+        return Problem(
+            f"{where}, row {number}", None, None, f"column {letter} ({heading})", message
+        )
 
     for field, value in cells.items():
         if not value:
@@ -281,9 +283,9 @@ def _row_problems(
         yield problem("order", f"{cells['order']!r} is not a whole number of 1 or more")
 
 
-def _phase_names(defaults: ActionDefaults) -> dict[str, str]:
+def _phase_names(defaults: ActionDefaults) -> dict[str, Phase]:
     """Every accepted spelling of a phase (folded) → the phase id."""
-    names = {}
+    names: dict[str, Phase] = {}
     for phase in PHASES:
         text = defaults.phases[phase]
         for name in (phase, PHASE_WORDS[phase], text.nl, text.en):
@@ -291,8 +293,8 @@ def _phase_names(defaults: ActionDefaults) -> dict[str, str]:
     return names
 
 
-def _outcome_names(defaults: ActionDefaults) -> dict[str, str]:
-    names = {}
+def _outcome_names(defaults: ActionDefaults) -> dict[str, Outcome]:
+    names: dict[str, Outcome] = {}
     for outcome in OUTCOMES:
         text = defaults.outcomes[outcome].name
         for name in (outcome, text.nl, text.en):
@@ -300,7 +302,7 @@ def _outcome_names(defaults: ActionDefaults) -> dict[str, str]:
     return names
 
 
-def _choices(names: dict[str, str]) -> str:
+def _choices(names: Mapping[str, str]) -> str:
     return ", ".join(dict.fromkeys(names.values()))
 
 

@@ -15,8 +15,8 @@ Such a stand-in counts at `INDIRECT` of a direct match.
 
 Stemming alone joins too much (Dutch Snowball turns `overheid` into `over`, `als` and `alles`
 into `al`), so two words only count as the same when their stems are equal and they look alike:
-equal outright, one the other plus at most two letters, or a stem of 4 letters or more, the same first two letters and lengths within
-`LENGTH_RATIO` of each other. Dutch moves `niet` around (`helpt niet`, `dat het niet helpt`),
+equal outright, one the other plus at most two letters, or a stem of 4 letters or more, the
+same first two letters and lengths within `LENGTH_RATIO` of each other. Dutch moves `niet` around (`helpt niet`, `dat het niet helpt`),
 so a Dutch cue with `niet` also matches with `niet` in any other place.
 """
 
@@ -172,9 +172,7 @@ class CueIndex:
 
         candidates = self._spellings_by_letter.get(word[0], [])
         if len(word) < LONG_TYPO:  # short words: one wrong letter after the first two
-            candidates = [
-                c for c in candidates if len(c) == len(word) and c[:2] == word[:2]
-            ]
+            candidates = [c for c in candidates if len(c) == len(word) and c[:2] == word[:2]]
         most = 1 if len(word) < 9 else 2
         best = extractOne(word, candidates, scorer=OSA.distance, score_cutoff=most)
         return None if best is None else str(best[0])
@@ -214,9 +212,7 @@ def _match_rest(
     at = start + 1
     for stem, spelling in zip(cue.stems[1:], cue.spellings[1:], strict=True):
         while at < len(options):
-            hit = next(
-                (f for s, w, f in options[at] if s == stem and alike(w, spelling, s)), None
-            )
+            hit = next((f for s, w, f in options[at] if s == stem and alike(w, spelling, s)), None)
             if hit is not None:
                 positions.append(at)
                 factor = min(factor, hit)

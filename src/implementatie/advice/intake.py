@@ -141,9 +141,7 @@ class _Matcher:
             for determinant, (score, positions) in self._scores(folded, lang).items():
                 if determinant not in best or score > best[determinant][0]:
                     best[determinant] = (score, positions)
-        ranked = sorted(
-            best.items(), key=lambda kv: (-kv[1][0], self.determinants[kv[0]].number)
-        )
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], self.determinants[kv[0]].number))
         if not ranked or ranked[0][1][0] < CLEAR:
             return NoteSuggestions(text, ())
         suggestions = tuple(
@@ -200,10 +198,10 @@ def _description_words(
                     bag.setdefault(index.stem(plain), plain)
     spread = Counter(stem for bag in bags.values() for stem in bag)
     by_stem: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for determinant, bag in bags.items():
+    for determinant_id, bag in bags.items():
         for stem, spelling in bag.items():
             if spread[stem] <= EXTRA_SPREAD:
-                by_stem[stem].append((determinant, spelling))
+                by_stem[stem].append((determinant_id, spelling))
     return dict(by_stem)
 
 
