@@ -16,8 +16,9 @@ Such a stand-in counts at `INDIRECT` of a direct match.
 Stemming alone joins too much (Dutch Snowball turns `overheid` into `over`, `als` and `alles`
 into `al`), so two words only count as the same when their stems are equal and they look alike:
 equal outright, one the other plus at most two letters, or a stem of 4 letters or more, the
-same first two letters and lengths within `LENGTH_RATIO` of each other. Dutch moves `niet` around (`helpt niet`, `dat het niet helpt`),
-so a Dutch cue with `niet` also matches with `niet` in any other place.
+same first two letters and lengths within `LENGTH_RATIO` of each other. Dutch moves `niet`
+around (`helpt niet`, `dat het niet helpt`), so a Dutch cue with `niet` also matches with
+`niet` in any other place.
 """
 
 from __future__ import annotations
