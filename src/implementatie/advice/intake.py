@@ -2,9 +2,9 @@
 
 The evidence per determinant, per language:
 
-- its cues (data/cues.yaml) found in the note: 1 per cue, +0.5 per extra word of a multi-word
-  cue, half for a weak cue, times 0.8 when found through a compound part or a typo; cues of one
-  determinant that share a note word count once (the longest first);
+- its cues (data/cues.yaml) found in the note: 1 per cue (a phrase counts as one cue), half
+  for a weak cue, times 0.8 when found through a compound part or a typo; cues of one
+  determinant that share a note word count once (the strongest first);
 - words of its name, description and questionnaire items found in the note: `EXTRA_WEIGHT` per
   distinct word, at most `EXTRA_CAP`. Only words of 4 letters or more that occur in at most
   `EXTRA_SPREAD` determinants count, so common words ("innovatie", "werken") do not.
@@ -38,7 +38,6 @@ SHOWN = 0.5
 """The lowest score of a suggestion listed after a clear first one."""
 
 WEAK = 0.5
-EXTRA_WORD = 0.5
 EXTRA_WEIGHT = 0.25
 EXTRA_CAP = 0.75
 EXTRA_SPREAD = 3
