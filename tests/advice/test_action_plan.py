@@ -71,7 +71,7 @@ def test_team_edits_are_kept_and_their_order_wins(chosen) -> None:
 def test_a_strategy_without_defaults_is_a_clear_error(catalog) -> None:
     defaults = load_action_defaults()
     fewer = defaults.model_copy(update={"defaults": {}})
-    with pytest.raises(InvalidOption, match="audit_and_feedback.*no action plan defaults"):
+    with pytest.raises(InvalidOption, match=r"audit_and_feedback.*no action plan defaults"):
         action_plan(["audit_and_feedback"], defaults=fewer)
 
 
