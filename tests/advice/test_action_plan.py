@@ -172,3 +172,11 @@ def test_excel_error_names_the_sheet(tmp_path, chosen) -> None:
     book.save(path)
     with pytest.raises(ActionPlanError, match=r"sheet 'Actieplan', row 2: column F \(fase\)"):
         read_action_plan(path)
+
+
+def test_notebook_display_shows_every_step(chosen) -> None:
+    shown = chosen._repr_html_()
+    assert shown.startswith('<div class="implementatie">')
+    for step in chosen.steps:
+        assert step.id in shown
+    assert "Implement Sci 2013;8:139" in shown

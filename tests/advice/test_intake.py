@@ -126,3 +126,9 @@ def test_read_notes_skips_blank_lines(tmp_path) -> None:
     assert read_notes(path) == ["geen tijd", "MT besluit niets"]
     with pytest.raises(ImplementatieError, match="no such file"):
         read_notes(tmp_path / "missing.txt")
+
+
+def test_notebook_display_shows_notes_and_suggestions() -> None:
+    shown = suggest(["MT besluit niets", "koffie"])._repr_html_()
+    assert "formal_ratification" in shown
+    assert "Geen duidelijke determinant." in shown

@@ -158,7 +158,7 @@ def _openpyxl() -> Any:
     try:
         import openpyxl
     except ImportError:
-        raise MissingExtra("Excel files", "excel") from None
+        raise MissingExtra("reading and writing Excel files", "excel") from None
     return openpyxl
 
 

@@ -233,7 +233,7 @@ def _stemmer(lang: Lang) -> Callable[[str], str]:
         import rapidfuzz  # noqa: F401  (used for typos; checked here so the error comes early)
         import snowballstemmer
     except ImportError:
-        raise MissingExtra("the intake", "intake") from None
+        raise MissingExtra("the intake (suggest)", "intake") from None
     stem: Callable[[str], str] = snowballstemmer.stemmer(_STEMMER_NAMES[lang]).stemWord
     cache: dict[str, str] = {}
 
