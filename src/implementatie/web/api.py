@@ -155,7 +155,7 @@ def results(
     if current is None or not same(token_hash(token), current.facilitator_hash):
         raise HTTPException(403, "this is not the facilitator token of this round")
     total, found = app.results.results(current)
-    lang = "en" if current.lang == "en" else "nl"
+    lang = current.lang
     return {
         "id": current.id,
         "name": current.name,
@@ -174,7 +174,7 @@ def round_surveyjs(respondent_token: str, request: Request) -> dict[str, Any]:
     current = app.round_for_respondent(respondent_token)
     if current is None:
         raise HTTPException(404, "no round with this respondent token")
-    lang = "en" if current.lang == "en" else "nl"
+    lang = current.lang
     survey = surveyjs(lang, catalog=app.catalog)
     about = survey["pages"][0]
     about["elements"] = [
@@ -197,7 +197,7 @@ def round_schema(respondent_token: str, request: Request) -> dict[str, Any]:
     current = app.round_for_respondent(respondent_token)
     if current is None:
         raise HTTPException(404, "no round with this respondent token")
-    lang = "en" if current.lang == "en" else "nl"
+    lang = current.lang
     schema = questionnaire_schema(lang, catalog=app.catalog)
     properties = {
         name: {"enum": list(choices)}

@@ -23,6 +23,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
 from implementatie import Lang
+from implementatie.knowledge.models import CategoryId
 from implementatie.report.document import html_page, render
 from implementatie.report.views import (
     assessment_view,
@@ -294,6 +295,10 @@ def _pages(current: storage.Round, request: Request) -> list[str]:
     return ([ABOUT] if current.roles or current.teams else []) + categories
 
 
+def _category(app: Service, name: str) -> CategoryId:
+    return next(c.id for c in app.catalog.categories if c.id == name)
+
+
 def _draft(request: Request, current: storage.Round) -> tuple[str | None, dict[str, Any]]:
     key = request.cookies.get(DRAFT_COOKIE)
     if not key:
@@ -336,7 +341,7 @@ def respondent_page(token: str, number: int, request: Request) -> HTMLResponse:
     name = pages[number]
     questions = []
     if name != ABOUT:
-        for determinant in app.catalog.determinants_in(name):
+        for determinant in app.catalog.determinants_in(_category(app, name)):
             for item in determinant.items:
                 fmt = app.catalog.response_format(item.format)
                 options = [(str(o.code), o.label.in_(lang)) for o in fmt.options]
@@ -389,7 +394,7 @@ async def respondent_save(token: str, number: int, request: Request) -> Response
             if isinstance(value, str) and value in choices:
                 attributes[name] = value
     else:
-        for determinant in app.catalog.determinants_in(pages[number]):
+        for determinant in app.catalog.determinants_in(_category(app, pages[number])):
             for item in determinant.items:
                 value = form.get(item.id)
                 if value == "na":

@@ -19,6 +19,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
+from implementatie.knowledge.text import Lang
+
 metadata = sa.MetaData()
 
 rounds = sa.Table(
@@ -109,7 +111,7 @@ class Round:
     id: str
     name: str
     organisation: str
-    lang: str
+    lang: Lang
     roles: tuple[str, ...]
     teams: tuple[str, ...]
     closes_at: datetime | None
@@ -138,7 +140,7 @@ def _round(row: sa.Row[Any]) -> Round:
         id=m["id"],
         name=m["name"],
         organisation=m["organisation"],
-        lang=m["lang"],
+        lang="en" if m["lang"] == "en" else "nl",
         roles=tuple(m["roles"]),
         teams=tuple(m["teams"]),
         closes_at=_aware(m["closes_at"]) if m["closes_at"] else None,
@@ -164,8 +166,9 @@ def create_round(
     respondent_sealed: str,
 ) -> Round:
     """Store a new round and return it."""
+    round_id = secrets.token_hex(8)
     values = {
-        "id": secrets.token_hex(8),
+        "id": round_id,
         "name": name,
         "organisation": organisation,
         "lang": lang,
@@ -180,7 +183,7 @@ def create_round(
     }
     with engine.begin() as connection:
         connection.execute(rounds.insert().values(**values))
-    found = round_by_id(engine, values["id"])
+    found = round_by_id(engine, round_id)
     assert found is not None
     return found
 
@@ -266,11 +269,11 @@ def add_submission(
         pass
     with engine.connect() as connection:
         row = connection.execute(
-            sa.select(submissions.c.id, submissions.c.data)
+            sa.select(submissions.c.id, submissions.c.respondent, submissions.c.data)
             .where(submissions.c.round_id == round_id)
             .where(submissions.c.idempotency_key == key)
         ).first()
-    if row is None or row.data != text:
+    if row is None or row.respondent != respondent or row.data != text:
         raise Conflict
     return row.id, False
 
