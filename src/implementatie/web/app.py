@@ -77,3 +77,10 @@ def _submission_schemas(catalog: Catalog) -> dict[str, Any]:
     found: dict[str, Any] = schema.pop("$defs", {})
     found["Submission"] = schema
     return found
+
+
+def from_environment() -> FastAPI:
+    """The application configured only by `IMPLEMENTATIE_*` variables, for running uvicorn
+    (or gunicorn) directly: `uvicorn --factory implementatie.web.app:from_environment`.
+    Without IMPLEMENTATIE_ADMIN_TOKEN nobody can create rounds through this instance."""
+    return create_app(WebSettings())
