@@ -145,10 +145,10 @@ class Service:
             "attributes": dict(respondent.attributes),
         }
         idempotency = key or f"respondent:{respondent.id}"
-        if storage.submission_with_key(self.engine, current.id, idempotency) is None and (
-            not self.limiter.allow(current.id)
+        if not self.limiter.allow(current.id) and (
+            storage.submission_with_key(self.engine, current.id, idempotency) is None
         ):
-            raise Limited
+            raise Limited  # a retry of an acknowledged submission is answered all the same
         try:
             return storage.add_submission(
                 self.engine, current.id, respondent.id, idempotency, stored
