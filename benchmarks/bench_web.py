@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import statistics
 import sys
 import tempfile
 import time
@@ -24,8 +23,8 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.web.conftest import admin_headers, fresh_postgres, submission  # noqa: E402
-from tests.web.live import LiveServer  # noqa: E402
+from tests.web.conftest import admin_headers, fresh_postgres, submission
+from tests.web.live import LiveServer
 
 
 async def timed_requests(
