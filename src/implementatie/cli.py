@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from implementatie import __version__
+from implementatie.advice.eric import eric_terms
 from implementatie.advice.planning import plan
 from implementatie.advice.recommendation import recommend
 from implementatie.errors import CatalogError, ImplementatieError
@@ -22,6 +23,7 @@ from implementatie.report.serialize import (
     assessment_data,
     comparison_data,
     determinant_data,
+    eric_data,
     plan_data,
     recommendation_data,
     strategy_data,
@@ -32,6 +34,7 @@ from implementatie.report.views import (
     comparison_view,
     determinant_view,
     determinants_view,
+    eric_view,
     plan_view,
     recommendation_view,
     strategies_for_view,
@@ -62,6 +65,7 @@ examples:
   implementatie show "formele bekrachtiging"
   implementatie strategies --determinant kennis
   implementatie recommend formal_ratification time_available --plan
+  implementatie recommend 19 23 13 --eric                # the plan in ERIC terms
   implementatie template wide -o answers.csv
   implementatie validate my-catalogue/
   implementatie serve                                   # the web questionnaire (extra: web)
@@ -300,6 +304,11 @@ def _recommend_options(sub: argparse.ArgumentParser, *, plan_default: bool = Fal
     sub.add_argument(
         "--max-strategies", type=int, metavar="N", help="at most N strategies in the plan"
     )
+    sub.add_argument(
+        "--eric",
+        action="store_true",
+        help="add the plan in ERIC terms (numbers and names, for reporting); implies --plan",
+    )
 
 
 def _catalog(args: argparse.Namespace) -> Catalog:
@@ -379,7 +388,7 @@ def _recommend_output(
         if entry["determinant"] in severities:
             found = severities[entry["determinant"]]
             entry.update(severity=round(found.severity * 100, 1), n=found.n)
-    if args.plan:
+    if args.plan or args.eric:
         chosen = plan(
             barriers,
             catalog=catalog,
@@ -390,6 +399,10 @@ def _recommend_output(
         )
         blocks += plan_view(chosen, lang)
         output["plan"] = plan_data(chosen, lang)
+        if args.eric:
+            terms = eric_terms(chosen, catalog=catalog)
+            blocks += eric_view(terms, lang)
+            output["eric"] = eric_data(terms)
     return _emit(args, blocks, output, catalog.questionnaire.title.in_(lang))
 
 

@@ -7,6 +7,30 @@ from implementatie.knowledge.text import Lang
 _LABELS: dict[str, tuple[str, str]] = {
     "also_addresses": ("Helpt ook bij", "Also addresses"),
     "barrier": ("Belemmering", "Barrier"),
+    "eric_terms": ("Het plan in ERIC-termen", "The plan in ERIC terms"),
+    "eric_intro": (
+        "Voor verslaglegging (bijvoorbeeld StaRI): de ERIC-strategieën (Powell et al. 2015) "
+        "die elke strategie is of bewerkt.",
+        "For reporting (for example StaRI): the ERIC strategies (Powell et al. 2015) each "
+        "strategy is or adapts.",
+    ),
+    "relation": ("Relatie", "Relation"),
+    "is": ("is", "is"),
+    "method": ("methode (Kok et al. 2016)", "method (Kok et al. 2016)"),
+    "no_eric": ("geen ERIC-strategie", "no ERIC strategy"),
+    "basis": ("Basis", "Basis"),
+    "cfir_eric_matching": ("CFIR-ERIC-expertkoppeling", "CFIR-ERIC expert matching"),
+    "intervention_mapping_method": (
+        "methode uit Intervention Mapping",
+        "Intervention Mapping method",
+    ),
+    "tno_tool_example": ("voorbeeld uit de TNO Implementatietool", "TNO Implementatietool example"),
+    "dutch_guideline_or_study": (
+        "Nederlandse wet, richtlijn of studie",
+        "Dutch law, guideline or study",
+    ),
+    "practice_judgement": ("oordeel uit de praktijk", "practice judgement"),
+    "adapts": ("Bewerking van ERIC", "Adapts ERIC"),
     "barriers": ("Belemmeringen", "Barriers"),
     "category": ("Categorie", "Category"),
     "cluster": ("Cluster", "Cluster"),
