@@ -209,3 +209,15 @@ def test_comparison_with_the_earlier_round_of_the_same_team(client: Any) -> None
     assert data["assessment"]["comparison"]["resolved"]
     page = client.get(f"/f/{after['facilitator_token']}").text
     assert "Vergeleken met de vorige ronde" in page
+
+
+def test_round_stays_open_through_its_closing_date(client: Any) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    signed_in(client)
+    today = datetime.now(UTC).date()
+    for closes, status in ((today, 200), (today - timedelta(days=1), 409)):
+        form = {"csrf": csrf(client), "name": "x", "lang": "nl", "closes_at": closes.isoformat()}
+        dashboard = client.post("/admin/rounds", data=form)
+        link = re.search(r'id="respondent-url">http://testserver(/r/[^<]+)<', dashboard.text)
+        assert link and client.get(link[1]).status_code == status

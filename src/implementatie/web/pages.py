@@ -10,7 +10,7 @@ import csv
 import io
 import json
 import secrets
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -135,10 +135,9 @@ async def admin_create(request: Request) -> Response:
     if not app.is_admin(request.cookies.get(ADMIN_COOKIE)):
         return page(request, "message.html", lang, 401, title="401", message="admin_login")
     closes = str(form.get("closes_at") or "").strip()
-    try:
-        closes_at = datetime.fromisoformat(closes).replace(tzinfo=UTC) if closes else None
+    try:  # open through the closing date (UTC)
+        closes_at = date.fromisoformat(closes) + timedelta(days=1) if closes else None
     except ValueError:
-        closes_at = None
         problems = [("closes_at", "expected a date such as 2026-12-31")]
         return page(request, "admin.html", lang, 422, problems=problems)
     try:
@@ -149,7 +148,9 @@ async def admin_create(request: Request) -> Response:
             lang=lang,
             roles=_lines(form.get("roles")),
             teams=_lines(form.get("teams")),
-            closes_at=closes_at,
+            closes_at=(
+                datetime.combine(closes_at, datetime.min.time(), tzinfo=UTC) if closes_at else None
+            ),
         )
     except Invalid as exc:
         return page(request, "admin.html", lang, 422, problems=exc.problems)

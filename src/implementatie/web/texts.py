@@ -35,11 +35,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "No more answers can be added. Ask your coach if you think this is wrong.",
     ),
     "other_language": ("English", "Nederlands"),
-    "choose": ("Maak een keuze", "Make a choice"),
-    "required_choice": (
-        "Kies een functie en een team.",
-        "Choose a role and a team.",
-    ),
     # coach pages
     "admin_title": ("Nieuwe ronde", "New round"),
     "admin_intro": (
@@ -93,7 +88,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Compared with the previous round: {name}",
     ),
     # errors
-    "not_found": ("Deze pagina bestaat niet.", "This page does not exist."),
     "bad_form": (
         "Het formulier is verlopen. Ga terug en probeer het opnieuw.",
         "The form has expired. Go back and try again.",
