@@ -275,3 +275,11 @@ def test_a_removed_strategy_id_names_its_replacement(capsys, command: list[str])
     assert code == 1 and out == ""
     assert "'living_work_card' was removed" in err
     assert "use develop_educational_materials or distribute_educational_materials" in err
+
+
+def test_questionnaire_with_the_innovation_named(capsys) -> None:
+    code, out, _ = run(capsys, "questionnaire", "--as", "surveyjs", "--innovation", "Triple P")
+    assert code == 0
+    survey = json.loads(out)
+    assert survey["title"] == "MIDI-vragenlijst over de invoering van Triple P"
+    assert "de innovatie" not in out

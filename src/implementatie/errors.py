@@ -95,6 +95,23 @@ class InvalidOption(ImplementatieError, ValueError):
     """A parameter is out of range or does not fit the data (a threshold, an attribute, …)."""
 
 
+class MissingExtra(ImplementatieError, ImportError):
+    """A feature needs an optional dependency that is not installed."""
+
+    def __init__(self, feature: str, extra: str) -> None:
+        self.extra = extra
+        super().__init__(
+            f"{feature} needs optional packages that are not installed; "
+            f'install them with: pip install "implementatie[{extra}]"'
+        )
+
+
+class ActionPlanError(ProblemsError):
+    """An edited action plan file is invalid; `problems` names sheet, row and column for each."""
+
+    what = "action plan"
+
+
 class RetiredId(LookupFailed):
     """An id that was removed from the catalogue; the message names what replaces it."""
 

@@ -110,12 +110,12 @@ def test_labels_in_both_languages_equal_codes() -> None:
 
 
 def test_several_items_are_averaged() -> None:
-    # q08a agree (4) and q08b "costs me something" agree (4 → 2): mean 3, neutral
-    r = result(team("q08a", [4] * 5, q08b=[4] * 5), "personal_benefits")
+    # q08a agree (4) and q08c "has drawbacks for me" agree (4 → 2): mean 3, neutral
+    r = result(team("q08a", [4] * 5, q08c=[4] * 5), "personal_benefits")
     assert r.neutral == 1.0
-    r = result(team("q08a", [5] * 5, q08b=[1] * 5), "personal_benefits")
+    r = result(team("q08a", [5] * 5, q08c=[1] * 5), "personal_benefits")
     assert r.positive == 1.0
-    r = result(team("q08a", [2] * 5, q08b=[5] * 5), "personal_benefits")
+    r = result(team("q08a", [2] * 5, q08c=[5] * 5), "personal_benefits")
     assert r.negative == 1.0
 
 

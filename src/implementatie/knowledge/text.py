@@ -41,6 +41,23 @@ class Text(BaseModel):
         return self.nl if lang == "nl" else self.en
 
 
+_INNOVATION = {
+    "nl": re.compile(r"\b[Dd]e innovatie\b"),
+    "en": re.compile(r"\b[Tt]he innovation\b"),
+}
+
+
+def name_innovation(text: str, name: str | None, lang: Lang) -> str:
+    """`text` with "de innovatie" / "the innovation" replaced by the innovation's own name.
+
+    Questionnaire items speak of "de innovatie"; a team that gives the name of what it
+    introduces ("Triple P", "de Meldcode") sees that name instead. Without a name, unchanged.
+    """
+    if not name or not name.strip():
+        return text
+    return _INNOVATION[lang].sub(name.strip(), text)
+
+
 _SEPARATORS = re.compile(r"[\s_\-/]+")
 
 

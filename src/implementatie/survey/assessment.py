@@ -119,7 +119,7 @@ def assess(
     notes: tuple[str, ...] = ()
     if min_group_size < SAFE_MINIMUM:
         notes = (SMALL_GROUPS_WARNING.format(minimum=min_group_size, safe=SAFE_MINIMUM),)
-        warnings.warn(notes[0], UserWarning, stacklevel=4)  # past the argument checks
+        warnings.warn(notes[0], UserWarning, stacklevel=5)  # past the argument checks
     classes = {
         r.id: {
             d.id: polarity

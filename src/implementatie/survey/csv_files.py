@@ -270,6 +270,9 @@ def _wide(table: Table, catalog: Catalog, attributes: Sequence[str]) -> list[Raw
             item_columns[name] = index
         elif name.casefold() in attributes:
             attribute_columns[name.casefold()] = index
+        elif catalog.retired_item(name) is not None:
+            message = catalog.unknown_item_message(name)
+            problems.append(Problem(table.file, table.header_line, index + 1, "", message))
         else:
             close = get_close_matches(name, [*items, *attributes], n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""

@@ -142,9 +142,7 @@ def _check(doc: YamlDocument, catalog: Catalog) -> Iterator[Problem]:
     columns: dict[str, str | int] = {}
     for item, column in _section(data, "items").items():
         if str(item) not in catalog.item_ids:
-            close = get_close_matches(str(item), catalog.item_ids, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            yield doc.problem(("items", item), f"unknown item {item!r}{hint}")
+            yield doc.problem(("items", item), catalog.unknown_item_message(str(item)))
         if isinstance(column, str):
             first = columns.setdefault(column.strip().casefold(), item)
             if first != item:

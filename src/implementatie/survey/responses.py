@@ -142,7 +142,8 @@ def validate_respondents(
             try:
                 _, item = catalog.item(item_id)
             except KeyError:
-                problems.append(Problem(file, line, None, field, _unknown_item(item_id, catalog)))
+                message = catalog.unknown_item_message(item_id)
+                problems.append(Problem(file, line, None, field, message))
                 continue
             try:
                 answer = coerce_answer(value, item, catalog.response_format(item.format))
@@ -161,14 +162,6 @@ def validate_respondents(
     if problems:
         raise ResponseError(problems)
     return Responses(tuple(respondents), source)
-
-
-def _unknown_item(item_id: str, catalog: Catalog) -> str:
-    from difflib import get_close_matches
-
-    close = get_close_matches(item_id, catalog.item_ids, n=3)
-    hint = f"; did you mean {', '.join(close)}?" if close else ""
-    return f"unknown item {item_id!r}{hint}"
 
 
 @checked
