@@ -7,7 +7,15 @@ import inspect
 import pytest
 
 import implementatie
-from implementatie import InvalidOption, ResponseError
+from implementatie import (
+    Catalog,
+    InvalidOption,
+    ResponseError,
+    Responses,
+    load_catalog,
+    make_responses,
+)
+from implementatie.knowledge.params import checked
 
 FUNCTIONS = sorted(
     name for name in implementatie.__all__ if inspect.isfunction(getattr(implementatie, name))
@@ -29,3 +37,15 @@ def test_public_function_is_checked(name: str) -> None:
         return
     with pytest.raises(InvalidOption, match=rf"^{name}: {first}"):
         function(object())
+
+
+def test_dataclass_arguments_pass_through_unchanged() -> None:
+    @checked
+    def echo(catalog: Catalog, responses: Responses | None = None) -> tuple[object, object]:
+        return catalog, responses
+
+    catalog, responses = load_catalog(), make_responses({"r1": {"q01": 3}})
+    assert echo(catalog, responses)[0] is catalog  # not rebuilt field by field
+    assert echo(catalog, responses)[1] is responses
+    with pytest.raises(InvalidOption, match="echo: responses input should be an instance of"):
+        echo(catalog, {"r1": {}})  # type: ignore[arg-type]
