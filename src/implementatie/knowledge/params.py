@@ -88,7 +88,7 @@ def _instances(hint: Any) -> Any:
 def _describe(function: Callable[..., object], exc: ValidationError) -> str:
     first = exc.errors(include_url=False)[0]
     loc = list(first["loc"])
-    if loc and isinstance(loc[0], int) and exc.title == function.__name__:
+    if loc and isinstance(loc[0], int) and exc.title in (function.__name__, function.__qualname__):
         names = list(inspect.signature(function).parameters)
         loc[0] = names[loc[0]] if loc[0] < len(names) else "argument"
     parameter = "".join(
