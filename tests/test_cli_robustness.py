@@ -69,3 +69,9 @@ def test_issue_10_bad_paths_and_queries_are_one_clear_error(capsys, argv, messag
 def test_issue_10_empty_catalogue_folder_is_an_error(tmp_path: Path, capsys) -> None:
     code, _, err = run(capsys, "determinants", "--catalog", str(tmp_path), "--extend")
     assert code == 1 and "holds no .yaml or .yml files" in one_error(err)
+
+
+def test_issue_10_alias_bomb_as_mapping_file(capsys) -> None:
+    bomb = Path(__file__).parent / "fixtures" / "robustness" / "alias-bomb.yaml"
+    code, _, err = run(capsys, "assess", str(EXAMPLE), "--mapping", str(bomb))
+    assert code == 1 and "aliases (*name) expand to more than" in one_error(err)

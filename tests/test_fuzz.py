@@ -15,15 +15,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from implementatie import (
+    Catalog,
     ImplementatieError,
     assess,
     load_catalog,
     make_responses,
     parse_submission,
     plan,
+    questionnaire_schema,
     recommend,
+    surveyjs,
 )
-from implementatie.survey.exports import read_export
+from implementatie.survey.exports import TEMPLATE_KINDS, read_export, template
 from implementatie.survey.importers import read_responses
 from tests.conftest import CATALOGUES, EXAMPLE, FIXTURES
 
@@ -86,7 +89,16 @@ JSON = st.recursive(
 @given(damaged(MINIMAL))
 @FUZZ
 def test_damaged_catalogue_yaml(text: str) -> None:
-    outcome(load_catalog, written(text, "catalogue.yaml"))
+    catalog = outcome(load_catalog, written(text, "catalogue.yaml"))
+    if isinstance(catalog, Catalog):  # valid means every command can use it
+        for kind in TEMPLATE_KINDS:
+            template(kind, catalog=catalog)
+        surveyjs("en", catalog=catalog)
+        questionnaire_schema("nl", catalog=catalog)
+        first = catalog.determinants[0]
+        recommend([first], catalog=catalog)
+        plan([first], catalog=catalog)
+        assert catalog.graph.number_of_nodes() >= len(catalog.determinants)
 
 
 @given(JSON)

@@ -78,7 +78,11 @@ class Assessment:
         return tuple(r.determinant for r in self.determinants if r.status == "facilitator")
 
     def subgroups(self, attribute: str) -> Subgroups:
-        """The profile per value of a respondent attribute (role, team, …), small groups hidden."""
+        """The profile per value of a respondent attribute (role, team, …).
+
+        Groups and cells that any combination of views of these answers could narrow down to
+        fewer than `min_group_size` respondents are hidden (see `survey.disclosure`).
+        """
         return split_by(
             self.determinants, self._classes, self._attributes, self.settings, attribute
         )
