@@ -28,6 +28,7 @@ from implementatie.knowledge.action_defaults import (
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import Determinant, Strategy
+from implementatie.knowledge.params import checked
 from implementatie.knowledge.text import Lang
 
 STRONG = 2
@@ -75,6 +76,7 @@ class ActionPlan(BaseModel):
         return render(action_plan_view(self), "html")
 
 
+@checked
 def action_plan(
     plan_or_strategies: Plan | Iterable[str | Strategy],
     *,

@@ -25,7 +25,9 @@ from implementatie.knowledge.action_defaults import (
     load_action_defaults,
 )
 from implementatie.knowledge.catalog import Catalog
+from implementatie.knowledge.limits import MAX_ANSWERS_BYTES, FileTooLarge
 from implementatie.knowledge.loader import load_catalog
+from implementatie.knowledge.params import checked
 from implementatie.knowledge.text import LANGUAGES, Lang, normalise
 
 COLUMNS: dict[str, tuple[str, str]] = {
@@ -86,6 +88,7 @@ def csv_text(plan: ActionPlan) -> str:
     return out.getvalue()
 
 
+@checked
 def write_action_plan(plan: ActionPlan, path: str | os.PathLike[str]) -> None:
     """Write the plan as .csv or .xlsx (by the file's extension)."""
     target = Path(path)
@@ -100,6 +103,7 @@ def write_action_plan(plan: ActionPlan, path: str | os.PathLike[str]) -> None:
         raise ImplementatieError(f"cannot write {path}: {exc.strerror}") from None
 
 
+@checked
 def read_action_plan(
     path: str | os.PathLike[str],
     *,
@@ -111,6 +115,8 @@ def read_action_plan(
     source = Path(path)
     if not source.is_file():
         raise ImplementatieError(f"{path}: no such file")
+    if source.stat().st_size > MAX_ANSWERS_BYTES:
+        raise ImplementatieError(f"{path}: {FileTooLarge(MAX_ANSWERS_BYTES)}")
     if source.suffix.lower() == ".xlsx":
         where, table = _read_xlsx(source)
     elif source.suffix.lower() == ".csv":
