@@ -65,17 +65,19 @@ def test_show_text_names_items_and_strategies(capsys) -> None:
 
 
 def test_unknown_determinant_is_a_clear_error(capsys) -> None:
-    code, out, err = run(capsys, "show", "kenis")
+    code, out, err = run(capsys, "show", "kenis", "--lang", "en")
     assert code == 1 and out == ""
     assert "unknown determinant or strategy 'kenis'" in err
     assert "knowledge" in err
+    code, out, err = run(capsys, "show", "kenis")
+    assert err.startswith("fout: onbekende determinant of strategie 'kenis'; bedoelt u:")
 
 
 def test_validate_bundled_and_minimal(capsys) -> None:
-    code, out, _ = run(capsys, "validate")
+    code, out, _ = run(capsys, "validate", "--lang", "en")
     assert code == 0 and out.startswith("valid: 29 determinants")
     code, out, _ = run(capsys, "validate", str(CATALOGUES / "minimal.yaml"))
-    assert code == 0 and "2 determinants, 2 strategies" in out
+    assert code == 0 and out.startswith("in orde: 2 determinanten, 2 strategieën")
 
 
 def test_validate_broken_lists_every_problem_with_file_and_line(capsys) -> None:
@@ -220,10 +222,13 @@ def test_template_and_questionnaire(tmp_path, capsys) -> None:
 def test_bad_answers_file_is_a_clear_error(tmp_path, capsys) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text("respondent,q01,q23\nr1,4,7\nr2,kinda,3\n", encoding="utf-8")
-    code, out, err = run(capsys, "assess", str(bad))
+    code, out, err = run(capsys, "assess", str(bad), "--lang", "en")
     assert code == 1 and out == ""
     assert "bad.csv:2" in err and "respondent r1, item q23" in err
     assert "bad.csv:3" in err and "respondent r2, item q01" in err
+    code, out, err = run(capsys, "assess", str(bad))
+    assert err.startswith("fout: 2 problemen in de antwoorden:")
+    assert "bad.csv:2: respondent r1, vraag q23:" in err
 
 
 def test_graph_export(tmp_path, capsys) -> None:

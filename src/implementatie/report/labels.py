@@ -1,97 +1,90 @@
-"""Headings and labels of rendered output, in Dutch and English."""
+"""Headings and labels of rendered output, translated through the message catalogue."""
 
 from __future__ import annotations
 
+from implementatie.i18n import N_, gettext
 from implementatie.knowledge.text import Lang
 
-_LABELS: dict[str, tuple[str, str]] = {
-    "also_addresses": ("Helpt ook bij", "Also addresses"),
-    "barrier": ("Belemmering", "Barrier"),
-    "barriers": ("Belemmeringen", "Barriers"),
-    "category": ("Categorie", "Category"),
-    "cluster": ("Cluster", "Cluster"),
-    "conditions": ("Voorwaarden voor werkzaamheid", "Conditions for it to work"),
-    "coverage": ("Dekking", "Coverage"),
-    "covers": ("Dekt", "Covers"),
-    "description": ("Beschrijving", "Description"),
-    "determinant": ("Determinant", "Determinant"),
-    "effort": ("Inspanning", "Effort"),
-    "in_use": ("al in gebruik", "already in use"),
-    "items": ("Vragen", "Items"),
-    "level": ("Niveau", "Level"),
-    "limit_reached": (
-        "Het maximumaantal strategieën is bereikt voordat alles gedekt was.",
-        "The maximum number of strategies was reached before everything was covered.",
+_LABELS: dict[str, str] = {
+    "also_addresses": N_("Also addresses"),
+    "barrier": N_("Barrier"),
+    "barriers": N_("Barriers"),
+    "category": N_("Category"),
+    "cluster": N_("Cluster"),
+    "conditions": N_("Conditions for it to work"),
+    "coverage": N_("Coverage"),
+    "covers": N_("Covers"),
+    "description": N_("Description"),
+    "determinant": N_("Determinant"),
+    "effort": N_("Effort"),
+    "in_use": N_("already in use"),
+    "items": N_("Items"),
+    "level": N_("Level"),
+    "limit_reached": N_(
+        "The maximum number of strategies was reached before everything was covered."
     ),
-    "linked_determinants": ("Gekoppelde determinanten", "Linked determinants"),
-    "linked_strategies": ("Gekoppelde strategieën", "Linked strategies"),
-    "name": ("Naam", "Name"),
-    "none": ("geen", "none"),
-    "no_strategies": ("Geen strategieën gevonden.", "No strategies found."),
-    "plan": ("Plan over alle belemmeringen", "Plan across all barriers"),
-    "rank": ("#", "#"),
-    "rationale": ("Waarom", "Why"),
-    "sources": ("Bronnen", "Sources"),
-    "reversed": ("omgekeerd gescoord", "reverse-scored"),
-    "score": ("Score", "Score"),
-    "strategies": ("Strategieën", "Strategies"),
-    "strategy": ("Strategie", "Strategy"),
-    "uncovered": ("Niet sterk gedekt", "Not strongly covered"),
-    "weight": ("Gewicht", "Weight"),
-    "format": ("Antwoordschaal", "Response format"),
-    "profile": ("Profiel van de determinanten", "Determinant profile"),
-    "profile_intro": (
-        "{n} respondenten. Belemmering: minstens {barrier}% negatief; bevorderend: minstens "
-        "{facilitator}% positief; minder dan {minimum} geldige antwoorden: te weinig gegevens.",
+    "linked_determinants": N_("Linked determinants"),
+    "linked_strategies": N_("Linked strategies"),
+    "name": N_("Name"),
+    "none": N_("none"),
+    "no_strategies": N_("No strategies found."),
+    "plan": N_("Plan across all barriers"),
+    "rank": N_("#"),
+    "rationale": N_("Why"),
+    "sources": N_("Sources"),
+    "reversed": N_("reverse-scored"),
+    "score": N_("Score"),
+    "strategies": N_("Strategies"),
+    "strategy": N_("Strategy"),
+    "uncovered": N_("Not strongly covered"),
+    "weight": N_("Weight"),
+    "format": N_("Response format"),
+    "profile": N_("Determinant profile"),
+    "profile_intro": N_(
         "{n} respondents. Barrier: at least {barrier}% negative; facilitator: at least "
-        "{facilitator}% positive; fewer than {minimum} valid answers: insufficient data.",
+        "{facilitator}% positive; fewer than {minimum} valid answers: insufficient data."
     ),
-    "negative": ("Negatief", "Negative"),
-    "neutral": ("Neutraal", "Neutral"),
-    "positive": ("Positief", "Positive"),
-    "neg": ("neg.", "neg."),
-    "status": ("Status", "Status"),
-    "facilitator": ("Bevorderend", "Facilitator"),
-    "insufficient_data": ("Te weinig gegevens", "Insufficient data"),
-    "suppressed": ("Verborgen (kleine groep)", "Hidden (small group)"),
-    "by": ("Per", "By"),
-    "individual": ("individu", "individual"),
-    "team": ("team", "team"),
-    "organisation": ("organisatie", "organisation"),
-    "system": ("systeem", "system"),
-    "low": ("laag", "low"),
-    "medium": ("gemiddeld", "medium"),
-    "high": ("hoog", "high"),
-    "chart": (
-        "Per determinant het deel negatief (links), neutraal en positief (rechts); de "
-        "stippellijnen markeren de drempels voor belemmering en bevorderend.",
-        "Per determinant the share negative (left), neutral and positive (right); the dashed "
-        "lines mark the thresholds for barrier and facilitator.",
+    "negative": N_("Negative"),
+    "neutral": N_("Neutral"),
+    "positive": N_("Positive"),
+    "neg": N_("neg."),
+    "status": N_("Status"),
+    "facilitator": N_("Facilitator"),
+    "insufficient_data": N_("Insufficient data"),
+    "suppressed": N_("Hidden (small group)"),
+    "by": N_("By"),
+    "individual": N_("individual"),
+    "team": N_("team"),
+    "organisation": N_("organisation"),
+    "system": N_("system"),
+    "low": N_("low"),
+    "medium": N_("medium"),
+    "high": N_("high"),
+    "chart": N_(
+        "Per determinant the share negative (left), neutral and positive (right); the "
+        "dashed lines mark the thresholds for barrier and facilitator."
     ),
-    "hidden": ("verborgen", "hidden"),
-    "suppression_note": (
-        "Groepen en cellen met minder antwoorden dan de minimale groepsgrootte zijn verborgen, "
-        "en zo nodig nog één, zodat niemand uit een kleine groep te herleiden is.",
-        "Groups and cells with fewer answers than the minimum group size are hidden, and one "
-        "more where needed, so that no one in a small group can be singled out.",
+    "hidden": N_("hidden"),
+    "suppression_note": N_(
+        "Groups and cells with fewer answers than the minimum group size are hidden, and "
+        "one more where needed, so that no one in a small group can be singled out."
     ),
-    "comparison": ("Vergelijking voor en na", "Comparison before and after"),
-    "resolved": ("Opgelost", "Resolved"),
-    "new": ("Nieuw", "New"),
-    "persisting": ("Blijvend", "Persisting"),
-    "changed": ("Status veranderd", "Status changed"),
-    "unchanged": ("Gelijk", "Unchanged"),
-    "before": ("Voor", "Before"),
-    "after": ("Na", "After"),
-    "negative_change": ("Verschil % negatief", "Change % negative"),
-    "change": ("Verandering", "Change"),
+    "comparison": N_("Comparison before and after"),
+    "resolved": N_("Resolved"),
+    "new": N_("New"),
+    "persisting": N_("Persisting"),
+    "changed": N_("Status changed"),
+    "unchanged": N_("Unchanged"),
+    "before": N_("Before"),
+    "after": N_("After"),
+    "negative_change": N_("Change % negative"),
+    "change": N_("Change"),
 }
 
 
 def label(key: str, lang: Lang) -> str:
     """The label `key` in `lang`."""
-    nl, en = _LABELS[key]
-    return nl if lang == "nl" else en
+    return gettext(_LABELS[key], lang)
 
 
 LITERAL = frozenset({"#", "id", "n", "ERIC"})

@@ -30,7 +30,7 @@ from typing import Annotated, Literal, TypeGuard, cast, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, ValidationError
 
-from implementatie.errors import Problem, ResponseError
+from implementatie.errors import Problem, ResponseError, file_error
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import Determinant, Item, Slug
@@ -105,7 +105,9 @@ def load_mapping(path: PathLike, *, catalog: Catalog | None = None) -> ColumnMap
     file = str(path)
     try:
         text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+    except OSError as exc:
+        raise ResponseError([Problem(file, None, None, "", file_error(exc))]) from None
+    except UnicodeDecodeError:
         raise ResponseError(
             [Problem(file, None, None, "", "cannot read this file as UTF-8 text")]
         ) from None
