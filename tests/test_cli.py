@@ -237,3 +237,23 @@ def test_graph_export(tmp_path, capsys) -> None:
     assert "<graphml" in target.read_text(encoding="utf-8")
     code, out, _ = run(capsys, "graph", "--format", "json")
     assert code == 0 and "links" in json.loads(out)
+
+
+def test_example_lists_and_writes_the_bundled_examples(tmp_path, capsys, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "example")
+    assert code == 0 and out.startswith("team ") and "eerste meting" in out
+    code, out, _ = run(capsys, "example", "team")
+    assert (code, out) == (0, "geschreven: team.csv\n")
+    assert (tmp_path / "team.csv").read_bytes() == EXAMPLE_PATH.read_bytes()
+    code, _, err = run(capsys, "example", "team")
+    assert code == 1 and err == "fout: team.csv bestaat al; kies een ander bestand met -o\n"
+    code, _, _ = run(capsys, "example", "team", "-o", "copy.csv")
+    assert code == 0 and (tmp_path / "copy.csv").read_bytes() == EXAMPLE_PATH.read_bytes()
+
+
+def test_example_unknown_or_unwritable(tmp_path, capsys) -> None:
+    code, _, err = run(capsys, "example", "teem", "--lang", "en")
+    assert code == 1 and err.startswith("error: no example called 'teem'; the examples are: team")
+    code, _, err = run(capsys, "example", "team", "-o", str(tmp_path / "no" / "x.csv"))
+    assert code == 1 and err.endswith("niet schrijven: de map om in te schrijven bestaat niet\n")

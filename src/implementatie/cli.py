@@ -51,6 +51,7 @@ from implementatie.report.views import (
 )
 from implementatie.survey.assessment import Assessment, Barrier, assess
 from implementatie.survey.comparison import compare
+from implementatie.survey.examples import example_path, examples
 from implementatie.survey.exports import TEMPLATE_KINDS, template
 from implementatie.survey.importers import read_responses
 from implementatie.survey.questionnaire import questionnaire_schema, surveyjs
@@ -252,6 +253,17 @@ def build_parser(lang: Lang = DEFAULT) -> argparse.ArgumentParser:
         help=_("what to produce (default: json-schema)"),
     )
     _output(sub)
+
+    sub = command(
+        "example", _("list the bundled example answers, or write one to a file"), _example
+    )
+    sub.add_argument("name", nargs="?", metavar=_("NAME"), help=_("the example to write"))
+    sub.add_argument(
+        "--output",
+        "-o",
+        metavar=_("FILE"),
+        help=_("where to write it (default: NAME.csv in the current folder; - for the screen)"),
+    )
 
     sub = command("graph", _("export the catalogue graph (GraphML or node-link JSON)"), _graph)
     _format(sub, ["graphml", "json"])
@@ -495,6 +507,34 @@ def _questionnaire(args: argparse.Namespace) -> int:
     make = questionnaire_schema if args.shape == "json-schema" else surveyjs
     data = make(args.lang, catalog=catalog)
     return _write(args, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+EXAMPLES = {
+    "team": N_("an invented youth health care team of 20 professionals: the first measurement"),
+    "team-later": N_(
+        "the same invented team about five months later: the second measurement, to compare"
+    ),
+}
+"""What each bundled example is, for the list; an example not named here is listed bare."""
+
+
+def _example(args: argparse.Namespace) -> int:
+    if args.name is None:
+        for name in examples():
+            about = _(EXAMPLES[name]) if name in EXAMPLES else ""
+            print(f"{name:<12} {about}".rstrip())
+        return 0
+    text = example_path(args.name).read_text(encoding="utf-8")
+    if args.output == "-":
+        print(text, end="")
+        return 0
+    target = Path(args.output or f"{args.name}.csv")
+    if args.output is None and target.exists():
+        raise ImplementatieError(f"{target} already exists; choose another file with -o")
+    args.output = str(target)
+    _write(args, text)
+    print(_("written: {file}").format(file=target))
+    return 0
 
 
 def _graph(args: argparse.Namespace) -> int:
