@@ -213,7 +213,7 @@ def test_template_and_questionnaire(tmp_path, capsys) -> None:
     code, out, _ = run(capsys, "questionnaire", "--lang", "en")
     assert (
         code == 0
-        and json.loads(out)["title"] == "MIDI questionnaire on the introduction of the innovation"
+        and json.loads(out)["title"] == "MIDI-based questionnaire (own wording): the introduction of the innovation"
     )
     code, out, _ = run(capsys, "questionnaire", "--as", "surveyjs")
     assert code == 0 and json.loads(out)["pages"][0]["name"] == "about"

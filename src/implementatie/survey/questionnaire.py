@@ -1,4 +1,4 @@
-"""The MIDI questionnaire for forms: a JSON Schema of one submission, a SurveyJS survey, and
+"""The MIDI-based questionnaire (own wording) for forms: a JSON Schema of one submission, a SurveyJS survey, and
 validation of what a form posts.
 
 A submission is `{"respondent": "r17", "attributes": {"role": "…"}, "answers": {"q01": 4,
