@@ -70,7 +70,7 @@ def test_unknown_determinant_is_a_clear_error(capsys) -> None:
     assert "unknown determinant or strategy 'kenis'" in err
     assert "knowledge" in err
     code, out, err = run(capsys, "show", "kenis")
-    assert err.startswith("fout: onbekende determinant of strategie 'kenis'; bedoelt u:")
+    assert err.startswith("fout: onbekende determinant of strategie 'kenis'; bedoel je:")
 
 
 def test_validate_bundled_and_minimal(capsys) -> None:
@@ -257,3 +257,26 @@ def test_example_unknown_or_unwritable(tmp_path, capsys) -> None:
     assert code == 1 and err.startswith("error: no example called 'teem'; the examples are: team")
     code, _, err = run(capsys, "example", "team", "-o", str(tmp_path / "no" / "x.csv"))
     assert code == 1 and err.endswith("niet schrijven: de map om in te schrijven bestaat niet\n")
+
+
+def test_a_typist_fills_the_dutch_template_from_paper_forms(tmp_path, capsys) -> None:
+    """Printed form → template with the question texts → answers typed in → Dutch report."""
+    answers = tmp_path / "antwoorden.csv"
+    code, _, _ = run(capsys, "template", "wide", "--lang", "nl", "-o", str(answers))
+    text = answers.read_text(encoding="utf-8")
+    assert code == 0
+    assert "# 23. q17: Ik weet genoeg van de inhoud van de innovatie om ermee te kunnen werken." in (
+        text
+    )
+    assert "Een antwoord is het nummer van het hokje dat is aangekruist" in text
+    comments = " ".join(line for line in text.splitlines() if line.startswith("#"))
+    for english in ("answer ", "Answers", "format:", "optional", "Totally", "question"):
+        assert english not in comments
+    header = text.splitlines()[-1].split(",")
+    rows = [
+        ",".join([f"{n}", "", "Noord", "", *(["2"] * (len(header) - 4))]) for n in range(1, 7)
+    ]
+    answers.write_text(text + "\n".join(rows) + "\n", encoding="utf-8")
+    code, out, err = run(capsys, "assess", str(answers))
+    assert (code, err) == (0, "")
+    assert out.startswith("Profiel van de determinanten") and "6 respondenten" in out

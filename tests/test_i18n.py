@@ -89,7 +89,7 @@ def test_plural_forms_follow_the_number() -> None:
 
 def test_localize_translates_a_formatted_message_and_its_parts() -> None:
     text = "column 'Q1' is neither an item id nor an attribute; did you mean 'q01'?"
-    assert localize(text, "nl") == "kolom 'Q1' is geen vraagcode en geen kenmerk; bedoelt u 'q01'?"
+    assert localize(text, "nl") == "kolom 'Q1' is geen vraagcode en geen kenmerk; bedoel je 'q01'?"
     assert localize("file not found", "nl") == "bestand niet gevonden"
     assert localize(text, "en") == text
     assert localize("something the catalogue does not know", "nl") == (
@@ -105,6 +105,6 @@ def test_error_messages_in_dutch() -> None:
     )
     assert error_message(problems, "en") == str(problems)
     lookup = LookupFailed("strategy", "audt", ["audit_feedback"], ambiguous=False)
-    assert error_message(lookup, "nl") == ("onbekende strategie 'audt'; bedoelt u: audit_feedback?")
+    assert error_message(lookup, "nl") == ("onbekende strategie 'audt'; bedoel je: audit_feedback?")
     ambiguous = LookupFailed("determinant", "k", ["a", "b"], ambiguous=True)
     assert error_message(ambiguous, "nl") == "'k' past bij meer dan één determinant: a, b"

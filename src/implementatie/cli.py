@@ -28,6 +28,7 @@ from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import CATEGORY_IDS, Determinant
 from implementatie.knowledge.text import Lang
 from implementatie.report.document import Block, html_page, render
+from implementatie.report.questionnaire_form import questionnaire_page
 from implementatie.report.serialize import (
     assessment_data,
     comparison_data,
@@ -242,15 +243,24 @@ def build_parser(lang: Lang = DEFAULT) -> argparse.ArgumentParser:
 
     sub = command(
         "questionnaire",
-        _("the questionnaire for forms: JSON Schema of a submission, or SurveyJS"),
+        _("the questionnaire: a page to print, or a definition for web forms"),
         _questionnaire,
+    )
+    sub.add_argument(
+        "--format",
+        choices=["json", "html"],
+        default="json",
+        help=_(
+            "html: a page to print on paper (or to PDF from the browser); "
+            "json: a form definition, see --as (default: json)"
+        ),
     )
     sub.add_argument(
         "--as",
         dest="shape",
         choices=["json-schema", "surveyjs"],
         default="json-schema",
-        help=_("what to produce (default: json-schema)"),
+        help=_("which form definition, for --format json (default: json-schema)"),
     )
     _output(sub)
 
@@ -499,11 +509,13 @@ def _compare(args: argparse.Namespace) -> int:
 
 
 def _template(args: argparse.Namespace) -> int:
-    return _write(args, template(args.kind, catalog=_catalog(args)))
+    return _write(args, template(args.kind, catalog=_catalog(args), lang=args.lang))
 
 
 def _questionnaire(args: argparse.Namespace) -> int:
     catalog = _catalog(args)
+    if args.format == "html":
+        return _write(args, questionnaire_page(catalog, args.lang))
     make = questionnaire_schema if args.shape == "json-schema" else surveyjs
     data = make(args.lang, catalog=catalog)
     return _write(args, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
