@@ -61,8 +61,9 @@ _LABELS: dict[str, str] = {
     "medium": N_("medium"),
     "high": N_("high"),
     "chart": N_(
-        "Per determinant the share negative (left), neutral and positive (right); the "
-        "dashed lines mark the thresholds for barrier and facilitator."
+        "Per determinant the share of negative answers (left) and positive answers "
+        "(right). The rest is neutral. The line on the left is the barrier threshold, the "
+        "one on the right the facilitator threshold."
     ),
     "hidden": N_("hidden"),
     "suppression_note": N_(
@@ -79,6 +80,62 @@ _LABELS: dict[str, str] = {
     "after": N_("After"),
     "negative_change": N_("Change % negative"),
     "change": N_("Change"),
+    "heatmap_chart": N_(
+        "Per group the share of negative answers. Blank cells are hidden or have too few answers."
+    ),
+    "change_chart": N_(
+        "Per determinant the share of negative answers: open circle before, filled circle after."
+    ),
+    "category_innovatie": N_("Innovation"),
+    "category_uitvoerder": N_("User"),
+    "category_organisatie": N_("Organisation"),
+    "category_sociaal-politieke-omgeving": N_("Socio-political context"),
+    "shared": N_("helps with more than one barrier"),
+    "no_chart": N_("No chart: install implementatie[notebook] for charts."),
+    "severity": N_("% negative"),
+    "report_title": N_("Barriers and plan"),
+    "report_comparison_title": N_("What has changed?"),
+    "report_summary": N_("Summary"),
+    "report_respondents": N_("Questionnaires filled in"),
+    "report_facilitators": N_("What already works"),
+    "report_plan_size": N_("Strategies in the plan"),
+    "report_barriers_first": N_("Barriers, most severe first"),
+    "report_no_barriers": N_("The team experiences no barriers."),
+    "report_plan_intro": N_(
+        "Together these strategies address every barrier. Each one fits the barriers next "
+        "to it well."
+    ),
+    "report_top_per_barrier": N_("Best strategies per barrier"),
+    "report_top_intro": N_(
+        "For each barrier the three strategies that fit it best, with the reason."
+    ),
+    "report_facilitators_intro": N_(
+        "Here at least {facilitator}% of the team is positive. You can build on this."
+    ),
+    "report_all_determinants": N_("All determinants"),
+    "report_method": N_("How this report was made"),
+    "report_method_text": N_(
+        "The team filled in a questionnaire based on the MIDI (Fleuren et al. 2014), in "
+        "its own wording. Each answer counts as negative, neutral or positive.\nPer "
+        "determinant we count how many people are negative or positive. When at least "
+        "{barrier}% are negative, it is a barrier. When at least {facilitator}% are "
+        "positive, it is a facilitator. With fewer than {minimum} answers we give no "
+        "percentages.\nThe strategies come from a sourced list. Each link between a "
+        "barrier and a strategy has a weight and a reason."
+    ),
+    "report_limits": N_("What to keep in mind"),
+    "report_limits_text": N_(
+        "The limits of {barrier}% and {facilitator}% are agreements from practice. They "
+        "are not hard boundaries.\nIn a small team one person weighs a lot. With 20 "
+        "people, one person is already 5%. A barrier just above {barrier}% is therefore "
+        "less certain than one of 60%.\nThe report shows how the team experiences "
+        "something, not why. Discuss the outcome with the team before choosing "
+        "strategies.\nGroups of fewer than {minimum} people are not shown, so that no one "
+        "can be recognised."
+    ),
+    "report_made_with": N_(
+        "Made with implementatie. The strategies are a proposal, not a prescription."
+    ),
 }
 
 
