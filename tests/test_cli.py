@@ -213,7 +213,8 @@ def test_template_and_questionnaire(tmp_path, capsys) -> None:
     code, out, _ = run(capsys, "questionnaire", "--lang", "en")
     assert (
         code == 0
-        and json.loads(out)["title"] == "MIDI-based questionnaire (own wording): the introduction of the innovation"
+        and json.loads(out)["title"]
+        == "MIDI-based questionnaire (own wording): the introduction of the innovation"
     )
     code, out, _ = run(capsys, "questionnaire", "--as", "surveyjs")
     assert code == 0 and json.loads(out)["pages"][0]["name"] == "about"
@@ -265,17 +266,16 @@ def test_a_typist_fills_the_dutch_template_from_paper_forms(tmp_path, capsys) ->
     code, _, _ = run(capsys, "template", "wide", "--lang", "nl", "-o", str(answers))
     text = answers.read_text(encoding="utf-8")
     assert code == 0
-    assert "# 23. q17: Ik weet genoeg van de inhoud van de innovatie om ermee te kunnen werken." in (
-        text
+    assert (
+        "# 23. q17: Ik weet genoeg van de inhoud van de innovatie om ermee te kunnen werken."
+        in (text)
     )
     assert "Een antwoord is het nummer van het hokje dat is aangekruist" in text
     comments = " ".join(line for line in text.splitlines() if line.startswith("#"))
     for english in ("answer ", "Answers", "format:", "optional", "Totally", "question"):
         assert english not in comments
     header = text.splitlines()[-1].split(",")
-    rows = [
-        ",".join([f"{n}", "", "Noord", "", *(["2"] * (len(header) - 4))]) for n in range(1, 7)
-    ]
+    rows = [",".join([f"{n}", "", "Noord", "", *(["2"] * (len(header) - 4))]) for n in range(1, 7)]
     answers.write_text(text + "\n".join(rows) + "\n", encoding="utf-8")
     code, out, err = run(capsys, "assess", str(answers))
     assert (code, err) == (0, "")

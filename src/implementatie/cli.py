@@ -100,9 +100,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.run(args)
     except ImplementatieError as exc:
-        print(f"{_('error')}: {error_message(exc, args.lang)}", file=sys.stderr)
+        message = error_message(exc, args.lang, name=_namer(args))
+        print(f"{_('error')}: {message}", file=sys.stderr)
         return 1
     return code
+
+
+def _namer(args: argparse.Namespace) -> Callable[[str], str]:
+    """Shows a suggested id as its quoted name in the chosen language (the id if unknown)."""
+
+    def name(entry_id: str) -> str:
+        try:
+            return repr(_catalog(args).find(entry_id).name.in_(args.lang))
+        except ImplementatieError:
+            return entry_id
+
+    return name
 
 
 def _language_asked(arguments: Sequence[str]) -> Lang:

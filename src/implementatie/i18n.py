@@ -20,7 +20,7 @@ import io
 import os
 import re
 import string
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from importlib import resources
 from typing import Literal
@@ -166,8 +166,11 @@ def problem_text(problem: Problem, lang: Lang) -> str:
     return str(translated)
 
 
-def error_message(error: ImplementatieError, lang: Lang) -> str:
-    """What to show a person for `error`, in `lang`."""
+def error_message(
+    error: ImplementatieError, lang: Lang, name: Callable[[str], str] | None = None
+) -> str:
+    """What to show a person for `error`, in `lang`; `name` turns an id that a lookup
+    suggests into what a person reads (its name in `lang`)."""
     if isinstance(error, ProblemsError):
         count = len(error.problems)
         head = ngettext(
@@ -176,7 +179,7 @@ def error_message(error: ImplementatieError, lang: Lang) -> str:
         return "\n".join([head, *(f"  {problem_text(p, lang)}" for p in error.problems)])
     if isinstance(error, LookupFailed) and lang != "en":
         kind = gettext(error.kind, lang)
-        options = ", ".join(error.suggestions)
+        options = ", ".join(map(name or str, error.suggestions))
         if error.ambiguous:
             return gettext("{query!r} matches more than one {kind}: {options}", lang).format(
                 query=error.query, kind=kind, options=options
