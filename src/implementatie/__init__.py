@@ -25,6 +25,7 @@ from implementatie.errors import (
     LookupFailed,
     Problem,
     ResponseError,
+    RetiredId,
 )
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.loader import load_catalog
@@ -78,6 +79,7 @@ __all__ = [
     "ResponseError",
     "ResponseFormat",
     "Responses",
+    "RetiredId",
     "Settings",
     "Strategy",
     "Subgroups",

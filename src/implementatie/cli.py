@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from implementatie import __version__
+from implementatie.advice.eric import eric_terms
 from implementatie.advice.planning import plan
 from implementatie.advice.recommendation import recommend
 from implementatie.errors import CatalogError, ImplementatieError, file_error
@@ -33,6 +34,7 @@ from implementatie.report.serialize import (
     assessment_data,
     comparison_data,
     determinant_data,
+    eric_data,
     plan_data,
     recommendation_data,
     strategy_data,
@@ -43,6 +45,7 @@ from implementatie.report.views import (
     comparison_view,
     determinant_view,
     determinants_view,
+    eric_view,
     plan_view,
     recommendation_view,
     strategies_for_view,
@@ -77,6 +80,7 @@ examples:
   implementatie show "formele bekrachtiging"
   implementatie strategies --determinant kennis
   implementatie recommend formal_ratification time_available --plan
+  implementatie recommend 19 23 13 --eric                # the plan in ERIC terms
   implementatie template wide -o answers.csv
   implementatie validate my-catalogue/
 """)
@@ -395,6 +399,11 @@ def _recommend_options(sub: argparse.ArgumentParser, *, plan_default: bool = Fal
     sub.add_argument(
         "--max-strategies", type=int, metavar="N", help=_("at most N strategies in the plan")
     )
+    sub.add_argument(
+        "--eric",
+        action="store_true",
+        help=_("add the plan in ERIC terms (numbers and names, for reporting); implies --plan"),
+    )
 
 
 def _catalog(args: argparse.Namespace) -> Catalog:
@@ -475,7 +484,7 @@ def _recommend_output(
         if entry["determinant"] in severities:
             found = severities[entry["determinant"]]
             entry.update(severity=round(found.severity * 100, 1), n=found.n)
-    if args.plan:
+    if args.plan or args.eric:
         chosen = plan(
             barriers,
             catalog=catalog,
@@ -486,6 +495,10 @@ def _recommend_output(
         )
         blocks += plan_view(chosen, lang)
         output["plan"] = plan_data(chosen, lang)
+        if args.eric:
+            terms = eric_terms(chosen, catalog=catalog)
+            blocks += eric_view(terms, lang)
+            output["eric"] = eric_data(terms)
     return _emit(args, blocks, output, catalog.questionnaire.title.in_(lang))
 
 

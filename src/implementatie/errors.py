@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 
 class ImplementatieError(Exception):
@@ -82,6 +83,32 @@ class LookupFailed(ImplementatieError, LookupError):
 
 class InvalidOption(ImplementatieError, ValueError):
     """A parameter is out of range or does not fit the data (a threshold, an attribute, …)."""
+
+
+class RetiredId(LookupFailed):
+    """An id that was removed from the catalogue; the message names what replaces it."""
+
+    def __init__(self, kind: str, record: RetiredRecord) -> None:
+        *first, last = record.replaced_by
+        replacements = f"{', '.join(first)} or {last}" if first else last
+        super().__init__(kind, record.id, record.replaced_by, ambiguous=False)
+        self.args = (
+            f"{kind} {record.id!r} was removed in edition {record.edition} of the knowledge "
+            f"base; use {replacements} instead ({record.reason})",
+        )
+
+
+class RetiredRecord(Protocol):
+    """What `RetiredId` needs to know about a removed id."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def edition(self) -> int: ...
+    @property
+    def replaced_by(self) -> Sequence[str]: ...
+    @property
+    def reason(self) -> str: ...
 
 
 def file_error(error: OSError, *, writing: bool = False) -> str:

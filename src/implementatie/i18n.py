@@ -177,7 +177,7 @@ def error_message(
             "{count} problem in the {what}:", "{count} problems in the {what}:", count, lang
         ).format(count=count, what=gettext(error.what, lang))
         return "\n".join([head, *(f"  {problem_text(p, lang)}" for p in error.problems)])
-    if isinstance(error, LookupFailed) and lang != "en":
+    if type(error) is LookupFailed and lang != "en":  # subclasses say more: localize them
         kind = gettext(error.kind, lang)
         options = ", ".join(map(name or str, error.suggestions))
         if error.ambiguous:

@@ -24,6 +24,7 @@ from implementatie.knowledge.models import (
     EricStrategy,
     QuestionnaireText,
     ResponseFormat,
+    Retired,
     Strategy,
 )
 from implementatie.knowledge.text import normalise
@@ -32,7 +33,7 @@ from implementatie.knowledge.yamlsource import Loc, YamlDocument, read_yaml
 
 PathLike = str | os.PathLike[str]
 
-BUNDLED_FILES = ("determinants.yaml", "strategies.yaml", "taxonomies.yaml")
+BUNDLED_FILES = ("determinants.yaml", "strategies.yaml", "taxonomies.yaml", "retired.yaml")
 """The files shipped in the package's `data/` folder, in load order."""
 
 LIST_SECTIONS: dict[str, type[BaseModel]] = {
@@ -43,6 +44,8 @@ LIST_SECTIONS: dict[str, type[BaseModel]] = {
     "strategies": Strategy,
     "eric_strategies": EricStrategy,
     "behaviour_change_methods": BehaviourChangeMethod,
+    "retired_strategies": Retired,
+    "retired_items": Retired,
 }
 SINGLE_SECTIONS: dict[str, type[BaseModel]] = {"questionnaire": QuestionnaireText}
 FREE_SECTIONS = ("about",)
@@ -174,6 +177,8 @@ def _load(texts: Sequence[tuple[str, str | None]]) -> Catalog:
         strategies=models("strategies"),
         eric_strategies=tuple(sorted(models("eric_strategies"), key=lambda e: e.number)),
         behaviour_change_methods=models("behaviour_change_methods"),
+        retired_strategies=models("retired_strategies"),
+        retired_items=models("retired_items"),
         sources=tuple(files),
     )
 
@@ -244,6 +249,8 @@ def _check(sections: Sections, first_file: str) -> Iterable[Problem]:
         ("strategies", "id"),
         ("eric_strategies", "number"),
         ("behaviour_change_methods", "name"),
+        ("retired_strategies", "id"),
+        ("retired_items", "id"),
     ]:
         yield from _duplicates(sections[section], key)
     yield from _duplicate_items(sections["determinants"])
@@ -264,6 +271,22 @@ def _check(sections: Sections, first_file: str) -> Iterable[Problem]:
                     "format",
                 )
     yield from _check_strategies(sections)
+    items = {item.id for e in sections["determinants"] for item in e.model.items}
+    yield from _check_retired(
+        sections["retired_strategies"], sections.ids("strategies"), "strategy"
+    )
+    yield from _check_retired(sections["retired_items"], items, "item")
+
+
+def _check_retired(entries: list[Entry], live: set[str], kind: str) -> Iterable[Problem]:
+    """What replaces a retired id exists (a catalogue may define the old id again)."""
+    for entry in entries:
+        retired: Retired = entry.model
+        for index, new in enumerate(retired.replaced_by):
+            if new not in live:
+                yield entry.problem(
+                    f"replacement {new!r} is not a {kind} in the catalogue", "replaced_by", index
+                )
 
 
 def _check_strategies(sections: Sections) -> Iterable[Problem]:
@@ -288,6 +311,13 @@ def _check_strategies(sections: Sections) -> Iterable[Problem]:
             elif normalise(ref.name) != normalise(known.name):
                 yield entry.problem(
                     f"ERIC {ref.number} is {known.name!r}, not {ref.name!r}", "eric", index, "name"
+                )
+        for index, number in enumerate(strategy.adapts):
+            if number not in eric:
+                yield entry.problem(
+                    f"ERIC number {number} does not exist (ERIC numbers run 1-73)",
+                    "adapts",
+                    index,
                 )
         for index, method in enumerate(strategy.methods):
             if normalise(method) not in methods:

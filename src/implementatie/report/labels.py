@@ -6,6 +6,22 @@ from implementatie.i18n import N_, gettext
 from implementatie.knowledge.text import Lang
 
 _LABELS: dict[str, str] = {
+    "eric_terms": N_("The plan in ERIC terms"),
+    "eric_intro": N_(
+        "For reporting (for example StaRI): the ERIC strategies (Powell et al. 2015) each "
+        "strategy is or adapts."
+    ),
+    "relation": N_("Relation"),
+    "is": N_("is"),
+    "method": N_("method (Kok et al. 2016)"),
+    "no_eric": N_("no ERIC strategy"),
+    "basis": N_("Basis"),
+    "cfir_eric_matching": N_("CFIR-ERIC expert matching"),
+    "intervention_mapping_method": N_("Intervention Mapping method"),
+    "tno_tool_example": N_("TNO Implementatietool example"),
+    "dutch_guideline_or_study": N_("Dutch law, guideline or study"),
+    "practice_judgement": N_("practice judgement"),
+    "adapts": N_("Adapts ERIC"),
     "also_addresses": N_("Also addresses"),
     "barrier": N_("Barrier"),
     "barriers": N_("Barriers"),

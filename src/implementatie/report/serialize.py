@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from implementatie.advice.eric import EricTerm
 from implementatie.advice.planning import Plan
 from implementatie.advice.recommendation import Recommendation
 from implementatie.knowledge.models import Determinant, Strategy
@@ -43,9 +44,12 @@ def recommendation_data(recommendation: Recommendation, lang: Lang) -> dict[str,
                         "weight": ranked.weight,
                         "name": ranked.strategy.name.in_(lang),
                         "rationale": ranked.rationale.in_(lang),
+                        "basis": ranked.basis,
+                        "source": ranked.source,
                         "also_addresses": list(ranked.also_addresses),
                         "effort": ranked.strategy.effort,
                         "eric": list(ranked.strategy.eric_numbers),
+                        "adapts": list(ranked.strategy.adapts),
                     }
                     for ranked in entry.strategies
                 ],
@@ -72,6 +76,14 @@ def plan_data(plan: Plan, lang: Lang) -> dict[str, Any]:
         "uncovered": [d.id for d in plan.uncovered],
         "limit_reached": plan.limit_reached,
     }
+
+
+def eric_data(terms: tuple[EricTerm, ...]) -> list[dict[str, Any]]:
+    """`[{"strategy", "relation", "eric", "name"}]`: relation is/adapts/method/none."""
+    return [
+        {"strategy": t.strategy.id, "relation": t.relation, "eric": t.number, "name": t.name}
+        for t in terms
+    ]
 
 
 def _percent(share: float | None) -> float | None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from implementatie.advice.eric import EricTerm
 from implementatie.advice.planning import Plan
 from implementatie.advice.recommendation import Recommendation, recommend
 from implementatie.knowledge.catalog import Catalog
-from implementatie.knowledge.models import Determinant, Strategy
+from implementatie.knowledge.models import Basis, Determinant, Strategy
 from implementatie.knowledge.text import Lang
 from implementatie.report.document import Block, Bullets, Figure, Heading, Paragraph, Table
 from implementatie.report.labels import headings, label
@@ -49,10 +50,23 @@ def strategies_for_view(determinant: Determinant, catalog: Catalog, lang: Lang) 
     if not ranked:
         return [Paragraph(label("no_strategies", lang))]
     rows = tuple(
-        (r.rank, r.strategy.name.in_(lang), r.id, r.weight, r.rationale.in_(lang)) for r in ranked
+        (
+            r.rank,
+            r.strategy.name.in_(lang),
+            r.id,
+            r.weight,
+            r.rationale.in_(lang),
+            basis_text(r.basis, r.source, lang),
+        )
+        for r in ranked
     )
-    headers = headings(lang, "rank", "strategy", "id", "weight", "rationale")
+    headers = headings(lang, "rank", "strategy", "id", "weight", "rationale", "basis")
     return [Table(headers, rows)]
+
+
+def basis_text(basis: Basis, source: str | None, lang: Lang) -> str:
+    """What a link rests on, in words, with its citation where it has one."""
+    return label(basis, lang) + (f" ({source})" if source else "")
 
 
 def strategies_view(strategies: Sequence[Strategy], lang: Lang) -> list[Block]:
@@ -87,6 +101,10 @@ def strategy_view(strategy: Strategy, catalog: Catalog, lang: Lang) -> list[Bloc
     if strategy.conditions:
         blocks += [Heading(label("conditions", lang), 2), Paragraph(strategy.conditions.in_(lang))]
     sources = [f"ERIC {e.number}: {e.name} (Powell et al. 2015)" for e in strategy.eric]
+    sources += [
+        f"{label('adapts', lang)} {n}: {catalog.eric(n).name} (Powell et al. 2015)"
+        for n in strategy.adapts
+    ]
     sources += [f"{m} (Kok et al. 2016)" for m in strategy.methods]
     sources += list(strategy.references)
     blocks += [Heading(label("sources", lang), 2), Bullets(tuple(sources))]
@@ -96,10 +114,11 @@ def strategy_view(strategy: Strategy, catalog: Catalog, lang: Lang) -> list[Bloc
             catalog.determinant(link.determinant).name.in_(lang),
             link.weight,
             link.rationale.in_(lang),
+            basis_text(link.basis, link.source, lang),
         )
         for link in sorted(strategy.links, key=lambda link: (-link.weight, link.determinant))
     )
-    headers = headings(lang, "determinant", "name", "weight", "rationale")
+    headers = headings(lang, "determinant", "name", "weight", "rationale", "basis")
     blocks += [Heading(label("linked_determinants", lang), 2), Table(headers, rows)]
     return blocks
 
@@ -121,12 +140,13 @@ def recommendation_view(recommendation: Recommendation, lang: Lang) -> list[Bloc
                 r.weight,
                 r.score,
                 r.rationale.in_(lang),
+                label(r.basis, lang),
                 ", ".join(names[b] for b in r.also_addresses) or "-",
             )
             for r in entry.strategies
         )
         headers = headings(
-            lang, "rank", "strategy", "weight", "score", "rationale", "also_addresses"
+            lang, "rank", "strategy", "weight", "score", "rationale", "basis", "also_addresses"
         )
         blocks.append(Table(headers, rows))
     return blocks
@@ -163,6 +183,25 @@ def plan_view(plan: Plan, lang: Lang) -> list[Block]:
     if plan.limit_reached:
         blocks.append(Paragraph(label("limit_reached", lang)))
     return blocks
+
+
+def eric_view(terms: Sequence[EricTerm], lang: Lang) -> list[Block]:
+    """The plan in ERIC terms: per strategy the ERIC number and name it is or adapts."""
+    relation = {"is": "is", "adapts": "adapts", "method": "method", "none": "no_eric"}
+    rows = tuple(
+        (
+            f"{t.strategy.name.in_(lang)} ({t.strategy.id})",
+            label(relation[t.relation], lang),
+            "-" if t.number is None else t.number,
+            t.name or "-",
+        )
+        for t in terms
+    )
+    return [
+        Heading(label("eric_terms", lang), 2),
+        Paragraph(label("eric_intro", lang)),
+        Table(headings(lang, "strategy", "relation", "ERIC", "name"), rows),
+    ]
 
 
 def _percent(share: float | None) -> str:
