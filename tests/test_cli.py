@@ -320,3 +320,11 @@ def test_a_removed_strategy_id_names_its_replacement(capsys, command: list[str])
     assert "use develop_educational_materials or distribute_educational_materials" in err
     code, out, err = run(capsys, *command)
     assert "'living_work_card' is verwijderd in editie" in err
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_text_output_fits_a_100_column_window(capsys, lang: str) -> None:
+    code, out, _ = run(capsys, "assess", EXAMPLE, "--by", "team", "--lang", lang)
+    assert code == 0 and max(len(line) for line in out.splitlines()) <= 100
+    code, out, _ = run(capsys, "show", "19", "--lang", lang)
+    assert code == 0 and max(len(line) for line in out.splitlines()) <= 100

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -28,7 +29,7 @@ from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import CATEGORY_IDS, Determinant
 from implementatie.knowledge.text import Lang
-from implementatie.report.document import Block, html_page, render
+from implementatie.report.document import TEXT_WIDTH, Block, html_page, render
 from implementatie.report.questionnaire_form import questionnaire_page
 from implementatie.report.serialize import (
     assessment_data,
@@ -416,8 +417,15 @@ def _emit(args: argparse.Namespace, blocks: list[Block], data: Any, title: str =
     elif args.format == "html":
         text = html_page(blocks, title or "implementatie", args.lang)
     else:
-        text = render(blocks, "markdown" if args.format == "markdown" else "text")
+        text = render(blocks, "markdown" if args.format == "markdown" else "text", _width(args))
     return _write(args, text)
+
+
+def _width(args: argparse.Namespace) -> int:
+    """The terminal's width when printing to one (at least 60), else the standard width."""
+    if getattr(args, "output", None) or not sys.stdout.isatty():
+        return TEXT_WIDTH
+    return max(60, shutil.get_terminal_size((TEXT_WIDTH, 24)).columns - 1)
 
 
 def _write(args: argparse.Namespace, text: str) -> int:
