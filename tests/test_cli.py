@@ -294,7 +294,8 @@ def test_recommend_formal_ratification_has_the_role_model_in_its_top_three(capsy
 
 
 def test_recommend_text_shows_the_basis_of_each_link(capsys) -> None:
-    code, out, _ = run(capsys, "recommend", "formal_ratification", "--lang", "en")
+    argv = ["recommend", "formal_ratification", "--lang", "en", "--format", "markdown"]
+    code, out, _ = run(capsys, *argv)
     assert code == 0
     assert "Basis" in out and "TNO Implementatietool example" in out
 
