@@ -272,6 +272,7 @@ def test_a_typist_fills_the_dutch_template_from_paper_forms(tmp_path, capsys) ->
     )
     assert "Een antwoord is het nummer van het hokje dat is aangekruist" in text
     comments = " ".join(line for line in text.splitlines() if line.startswith("#"))
+    assert ";" not in comments and '"' not in comments  # a spreadsheet would quote those
     for english in ("answer ", "Answers", "format:", "optional", "Totally", "question"):
         assert english not in comments
     header = text.splitlines()[-1].split(",")

@@ -10,7 +10,9 @@ A comment just above a block says more:
 
 - `<!-- expect-error -->`: the commands must fail, with a clear message and no traceback;
 - `<!-- file: NAME -->`: the block is a file the reader saves as NAME; it is written there;
-- `<!-- output -->`: the block is the output of the command just before it, and must match.
+- `<!-- output -->`: the block is the output of the command just before it, and must match;
+- `<!-- given: NAME … -->`: the reader has filled in these files by now (typed in answers, a
+  second measurement); the test gives them from `READER_FILES` again before the block runs.
 
 Files a reader brings along (their own answers, a survey-tool export, a catalogue folder) are
 given from the test fixtures under the names the docs use (`READER_FILES`).
@@ -28,17 +30,22 @@ from pathlib import Path
 
 import pytest
 
+from implementatie import example_path, examples
 from implementatie.cli import main
 from tests.conftest import ROOT
 
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
-FENCE = re.compile(r"^(?:<!-- ([\w-]+)(?:: (\S+))? -->\n)?```(\w*)[^\n]*\n(.*?)^```", re.S | re.M)
+FENCE = re.compile(
+    r"^(?:<!-- ([\w-]+)(?:: ([^>]+?))? -->\n)?```(\w*)[^\n]*\n(.*?)^```", re.S | re.M
+)
 FIXTURES = ROOT / "tests" / "fixtures"
 READER_FILES = {
     "answers.csv": ROOT / "data" / "examples" / "team.csv",
     "antwoorden.csv": ROOT / "data" / "examples" / "team.csv",
     "before.csv": ROOT / "data" / "examples" / "team.csv",
     "after.csv": ROOT / "data" / "examples" / "team.csv",
+    "voor.csv": ROOT / "data" / "examples" / "team.csv",
+    "na.csv": ROOT / "data" / "examples" / "team.csv",
     "export.csv": FIXTURES / "exports" / "qualtrics_text.csv",
     "qualtrics.yaml": FIXTURES / "exports" / "qualtrics.yaml",
     "my-catalogue/minimal.yaml": FIXTURES / "catalogues" / "minimal.yaml",
@@ -112,6 +119,9 @@ def test_every_example_runs(
         if marker == "file":
             (tmp_path / argument).write_text(code, encoding="utf-8")
             continue
+        if marker == "given":
+            for name in argument.split():
+                (tmp_path / name).write_bytes(READER_FILES[name].read_bytes())
         if marker == "output":
             assert code.strip() == output.strip(), f"{page.name}: the output shown has changed"
             continue
@@ -138,3 +148,21 @@ def test_the_runner_sees_a_failing_command(capsys: pytest.CaptureFixture[str]) -
     assert run_command("implementatie show nothing-like-this", capsys)[0] == 1
     with pytest.raises(AssertionError, match="does not know"):
         run_command("rm -rf /", capsys)
+
+
+RUN_MARKER = re.compile(r"<!-- run: (.+?) -->")
+
+
+@pytest.mark.parametrize(
+    "command",
+    sorted({m for page in PAGES for m in RUN_MARKER.findall(page.read_text(encoding="utf-8"))}),
+)
+def test_every_generated_output_comes_from_a_working_command(
+    command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """`<!-- run: … -->` markers become command output when the docs are built."""
+    monkeypatch.chdir(tmp_path)
+    for name in examples():
+        (tmp_path / f"{name}.csv").write_bytes(example_path(name).read_bytes())
+    status, output = run_command(command, capsys)
+    assert status == 0 and output.strip(), output

@@ -374,8 +374,8 @@ def _answer_notes(catalog: Catalog, lang: Lang) -> list[str]:
     """How an answer is written, and the option codes of each response format."""
     main = _main_format(catalog)
     notes = [
-        gettext("An answer is the number of the box that was ticked;", lang),
-        gettext("na = not applicable; empty = no answer.", lang),
+        gettext("An answer is the number of the box that was ticked.", lang),
+        gettext("na = not applicable. Empty = no answer.", lang),
     ]
     for fmt in catalog.response_formats:
         items = [item.id for _, _, item in _items(catalog) if item.format == fmt.id]
@@ -387,7 +387,10 @@ def _answer_notes(catalog: Catalog, lang: Lang) -> list[str]:
 
 
 def _item_notes(catalog: Catalog, lang: Lang) -> list[str]:
-    """Every column with its question, numbered as on the printed questionnaire."""
+    """Every column with its question, numbered as on the printed questionnaire.
+
+    Comment lines hold no `;` or `"`, so that they stay comments after a round trip through a
+    spreadsheet, which quotes a cell holding either."""
     lines = [gettext("The questions, numbered as on the printed questionnaire:", lang)]
     for number, (_, _, item) in enumerate(_items(catalog), start=1):
         lines.append(f"{number}. {item.id}: {item.text.in_(lang)}")
