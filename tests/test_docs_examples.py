@@ -166,3 +166,22 @@ def test_every_generated_output_comes_from_a_working_command(
         (tmp_path / f"{name}.csv").write_bytes(example_path(name).read_bytes())
     status, output = run_command(command, capsys)
     assert status == 0 and output.strip(), output
+
+
+def test_the_docs_hook_needs_only_the_docs_extra() -> None:
+    """`mkdocs serve` works after `pip install ".[docs]"`: the hook imports no test tools."""
+    import ast
+
+    tree = ast.parse((ROOT / "docs" / "hooks" / "generate.py").read_text(encoding="utf-8"))
+    imported = {
+        alias.name.split(".")[0]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    } | {
+        (node.module or "").split(".")[0]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom)
+    }
+    third_party = imported - set(sys.stdlib_module_names) - {"__future__"}
+    assert third_party <= {"mkdocs", "implementatie"}, third_party

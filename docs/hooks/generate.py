@@ -10,6 +10,7 @@ import shutil
 import tempfile
 from typing import Any
 
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -30,6 +31,7 @@ RUN_MARKER = re.compile(r"<!-- run: (.+?) -->")
 """`<!-- run: implementatie ARGS -->` becomes the output of that command on the example data."""
 
 
+@event_priority(-100)  # after the i18n plugin has sorted the pages by language
 def on_files(files: Files, config: Any) -> Files:
     catalog = load_catalog()
     for uri, content in [
