@@ -6,6 +6,7 @@ import argparse
 import json
 import shutil
 import sys
+import warnings
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
@@ -14,7 +15,7 @@ from implementatie import __version__
 from implementatie.advice.eric import eric_terms
 from implementatie.advice.planning import plan
 from implementatie.advice.recommendation import recommend
-from implementatie.errors import CatalogError, ImplementatieError, file_error
+from implementatie.errors import CatalogError, ImplementatieError, file_error, printable
 from implementatie.i18n import (
     DEFAULT,
     LANGUAGES,
@@ -82,8 +83,13 @@ examples:
   implementatie strategies --determinant kennis
   implementatie recommend formal_ratification time_available --plan
   implementatie recommend 19 23 13 --eric                # the plan in ERIC terms
+  implementatie suggest "de nieuwe registratie kost ons uren"
+  implementatie suggest --file notes.txt --format json
+  implementatie actionplan 19 23 --format xlsx -o plan.xlsx
+  implementatie actionplan --edited plan.xlsx --format html -o plan.html
   implementatie template wide -o answers.csv
   implementatie validate my-catalogue/
+  implementatie serve                                   # the web questionnaire (extra: web)
 """)
 
 _lang: Lang = DEFAULT
@@ -107,6 +113,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ImplementatieError as exc:
         message = error_message(exc, args.lang, name=_namer(args))
         print(f"{_('error')}: {message}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # reading or writing a file the library does not open itself
+        where = f" {printable(str(exc.filename))}" if exc.filename else ""
+        message = f"cannot use{where}: {file_error(exc)}"
+        print(f"{_('error')}: {localize(message, args.lang)}", file=sys.stderr)
         return 1
     return code
 
@@ -255,6 +266,49 @@ def build_parser(lang: Lang = DEFAULT) -> argparse.ArgumentParser:
     _answer_options(sub)
     _format(sub, ["text", "markdown", "json", "html"])
 
+    sub = command(
+        "suggest", _("suggest the determinants behind what a team writes (sticky notes)"), _suggest
+    )
+    sub.add_argument("text", nargs="?", metavar=_("TEXT"), help=_("one note"))
+    sub.add_argument("--file", metavar=_("NOTES"), help=_("a text file with one note per line"))
+    sub.add_argument(
+        "--top", type=int, default=3, metavar="N", help=_("determinants per note (default: 3)")
+    )
+    _format(sub, ["text", "json"])
+
+    sub = command(
+        "actionplan",
+        _("an action plan for the barriers: who does what, when, how often, and why (Proctor)"),
+        _actionplan,
+    )
+    sub.add_argument(
+        "barriers", nargs="*", metavar=_("BARRIER"), help=_("determinant id, MIDI number or name")
+    )
+    sub.add_argument(
+        "--strategy",
+        action="append",
+        default=[],
+        metavar="S",
+        help=_("use strategy S (repeatable) instead of the plan chosen for the barriers"),
+    )
+    sub.add_argument(
+        "--edited",
+        metavar=_("FILE"),
+        help=_("an action plan the team edited (.xlsx or .csv): its entries are kept"),
+    )
+    sub.add_argument(
+        "--exclude", action="append", default=[], metavar="S", help=_("never plan strategy S")
+    )
+    sub.add_argument(
+        "--max-effort",
+        choices=["low", "medium", "high"],
+        help=_("leave out strategies that cost more effort than this"),
+    )
+    sub.add_argument(
+        "--max-strategies", type=int, metavar="N", help=_("at most N strategies in the plan")
+    )
+    _format(sub, ["text", "markdown", "json", "csv", "xlsx", "html"])
+
     sub = command("template", _("write an empty answers CSV or an example mapping file"), _template)
     sub.add_argument("kind", choices=TEMPLATE_KINDS, help=_("what to write"))
     _output(sub)
@@ -280,6 +334,11 @@ def build_parser(lang: Lang = DEFAULT) -> argparse.ArgumentParser:
         default="json-schema",
         help=_("which form definition, for --format json (default: json-schema)"),
     )
+    sub.add_argument(
+        "--innovation",
+        metavar=_("NAME"),
+        help=_("the name of what you introduce, used instead of 'de innovatie' in the questions"),
+    )
     _output(sub)
 
     sub = command(
@@ -291,6 +350,26 @@ def build_parser(lang: Lang = DEFAULT) -> argparse.ArgumentParser:
         "-o",
         metavar=_("FILE"),
         help=_("where to write it (default: NAME.csv in the current folder; - for the screen)"),
+    )
+
+    sub = commands.add_parser(
+        "serve",
+        help=_("run the web questionnaire service (needs implementatie[web])"),
+        description=_(
+            "Run the web questionnaire service: coaches create rounds, teams answer online. "
+            "Settings also come from IMPLEMENTATIE_* environment variables (docs/web.md)."
+        ),
+    )
+    sub.set_defaults(run=_serve)
+    sub.add_argument("--host", default="127.0.0.1", help=_("address to listen on (default: local)"))
+    sub.add_argument("--port", type=int, default=8000, help=_("port (default: 8000)"))
+    sub.add_argument(
+        "--db",
+        metavar="URL",
+        help=_(
+            "database: sqlite:///file.db (default: implementatie.db here) or "
+            "postgresql+psycopg://user:password@host/name"
+        ),
     )
 
     sub = command("graph", _("export the catalogue graph (GraphML or node-link JSON)"), _graph)
@@ -361,6 +440,11 @@ def _answer_options(sub: argparse.ArgumentParser) -> None:
         default=5,
         metavar="N",
         help=_("groups and determinants with fewer valid answers are not shown (default: 5)"),
+    )
+    sub.add_argument(
+        "--allow-small-groups",
+        action="store_true",
+        help=_("allow a --min-group-size below 5 (results can then single out a respondent)"),
     )
 
 
@@ -512,19 +596,23 @@ def _recommend_output(
 
 def _assessment(args: argparse.Namespace, catalog: Catalog, file: str) -> Assessment:
     responses = read_responses(file, mapping=args.mapping, catalog=catalog)
-    return assess(
-        responses,
-        catalog=catalog,
-        barrier_threshold=args.barrier_threshold,
-        facilitator_threshold=args.facilitator_threshold,
-        dont_know=args.dont_know,
-        min_group_size=args.min_group_size,
-    )
+    with warnings.catch_warnings():  # the command prints the result's warnings itself
+        warnings.simplefilter("ignore", UserWarning)
+        return assess(
+            responses,
+            catalog=catalog,
+            barrier_threshold=args.barrier_threshold,
+            facilitator_threshold=args.facilitator_threshold,
+            dont_know=args.dont_know,
+            min_group_size=args.min_group_size,
+            allow_small_groups=args.allow_small_groups,
+        )
 
 
 def _assess(args: argparse.Namespace) -> int:
     catalog = _catalog(args)
     assessment = _assessment(args, catalog, args.file)
+    _warn(assessment.warnings)
     head = assessment_view(assessment, args.lang)
     data = assessment_data(assessment)
     if args.by:
@@ -539,7 +627,65 @@ def _compare(args: argparse.Namespace) -> int:
     before = _assessment(args, catalog, args.before)
     after = _assessment(args, catalog, args.after)
     comparison = compare(before, after)
+    _warn(comparison.warnings)
     return _emit(args, comparison_view(comparison, args.lang), comparison_data(comparison))
+
+
+def _warn(warnings: Sequence[str]) -> None:
+    for warning in warnings:
+        print(f"{_('warning')}: {localize(warning, _lang)}", file=sys.stderr)
+
+
+def _suggest(args: argparse.Namespace) -> int:
+    from implementatie.advice.intake import read_notes, suggest
+    from implementatie.report.intake_views import intake_data, intake_view
+
+    notes = ([args.text] if args.text else []) + (read_notes(args.file) if args.file else [])
+    if not notes:
+        raise ImplementatieError("give a note as TEXT or a file of notes with --file")
+    intake = suggest(notes, top=args.top, catalog=_catalog(args))
+    return _emit(args, intake_view(intake, args.lang), intake_data(intake))
+
+
+def _actionplan(args: argparse.Namespace) -> int:
+    from implementatie.advice.action_plan import action_plan
+    from implementatie.advice.action_plan_files import (
+        csv_text,
+        read_action_plan,
+        write_action_plan,
+    )
+    from implementatie.report.action_plan_views import action_plan_data, action_plan_view
+
+    catalog = _catalog(args)
+    edited = read_action_plan(args.edited, catalog=catalog) if args.edited else None
+    lang: Lang = edited.lang if edited else args.lang
+    if args.strategy:
+        chosen = action_plan(
+            args.strategy, barriers=args.barriers, lang=lang, catalog=catalog, edits=edited
+        )
+    elif args.barriers:
+        chosen_plan = plan(
+            args.barriers,
+            catalog=catalog,
+            max_strategies=args.max_strategies,
+            exclude=args.exclude,
+            max_effort=args.max_effort,
+        )
+        chosen = action_plan(chosen_plan, lang=lang, catalog=catalog, edits=edited)
+    elif edited is not None:
+        chosen = edited
+    else:
+        raise ImplementatieError("give barriers, --strategy or an --edited action plan")
+    if args.format == "xlsx":
+        if not args.output:
+            raise ImplementatieError("an Excel file needs a name: add -o FILE.xlsx")
+        write_action_plan(chosen, args.output)
+        return 0
+    if args.format == "csv":
+        return _write(args, csv_text(chosen))
+    args.lang = lang
+    title = gettext("Action plan", lang)
+    return _emit(args, action_plan_view(chosen), action_plan_data(chosen), title)
 
 
 def _template(args: argparse.Namespace) -> int:
@@ -551,7 +697,7 @@ def _questionnaire(args: argparse.Namespace) -> int:
     if args.format == "html":
         return _write(args, questionnaire_page(catalog, args.lang))
     make = questionnaire_schema if args.shape == "json-schema" else surveyjs
-    data = make(args.lang, catalog=catalog)
+    data = make(args.lang, catalog=catalog, innovation=args.innovation)
     return _write(args, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
@@ -581,6 +727,16 @@ def _example(args: argparse.Namespace) -> int:
     _write(args, text)
     print(_("written: {file}").format(file=target))
     return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    try:
+        from implementatie.web.server import serve
+    except ImportError as exc:
+        raise ImplementatieError(
+            f"the web service needs the web extra: pip install 'implementatie[web]' ({exc.name})"
+        ) from None
+    return serve(args.host, args.port, args.db)
 
 
 def _graph(args: argparse.Namespace) -> int:

@@ -81,10 +81,10 @@ _LABELS: dict[str, str] = {
         "(right). The rest is neutral. The line on the left is the barrier threshold, the "
         "one on the right the facilitator threshold."
     ),
-    "hidden": N_("hidden"),
     "suppression_note": N_(
-        "Groups and cells with fewer answers than the minimum group size are hidden, and "
-        "one more where needed, so that no one in a small group can be singled out."
+        "A group or cell is not shown when subtracting two results from each other would "
+        "leave fewer people than the minimum group size. This holds across all attributes "
+        "at once (role, team, location)."
     ),
     "comparison": N_("Comparison before and after"),
     "resolved": N_("Resolved"),
@@ -152,6 +152,10 @@ _LABELS: dict[str, str] = {
     "report_made_with": N_(
         "Made with implementatie. The strategies are a proposal, not a prescription."
     ),
+    "groups_hidden": N_(
+        "Some groups are not listed: they are too small, or could be worked out from other results."
+    ),
+    "warning": N_("Warning"),
 }
 
 
