@@ -157,7 +157,7 @@ def _type_name(annotation: object) -> str:
     if origin is typing.Annotated:
         return _type_name(args[0])
     if origin is typing.Literal:
-        return " \\| ".join(repr(a) for a in args)
+        return " | ".join(repr(a) for a in args)
     if origin in (typing.Union, types.UnionType):
         return " or ".join(_type_name(a) for a in args if a is not type(None)) + " (optional)"
     if origin is tuple:
