@@ -68,5 +68,5 @@ def test_every_determinant_is_compared_in_midi_order() -> None:
 def test_different_settings_cannot_be_compared() -> None:
     before = round_(BARRIER)
     after = assess(make_responses({f"r{i}": {"q23": 1} for i in range(5)}), min_group_size=3)
-    with pytest.raises(InvalidOption, match="different settings.*score both the same way"):
+    with pytest.raises(InvalidOption, match=r"different settings.*score both the same way"):
         compare(before, after)

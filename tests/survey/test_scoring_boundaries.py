@@ -17,7 +17,9 @@ def everyone(answers: dict[str, object], n: int = 5) -> dict[str, dict[str, obje
     return {f"r{i}": dict(answers) for i in range(n)}
 
 
-def shares(result: DeterminantResult) -> tuple[int | None, float | None, float | None, float | None]:
+def shares(
+    result: DeterminantResult,
+) -> tuple[int | None, float | None, float | None, float | None]:
     return (result.n, result.negative, result.neutral, result.positive)
 
 

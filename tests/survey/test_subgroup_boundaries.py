@@ -13,7 +13,6 @@ from implementatie.survey.assessment import Assessment, assess
 from implementatie.survey.responses import make_responses
 
 
-
 def team(sizes: dict[str, int], answered: dict[str, int] | None = None, **options: object):
     """Groups of the given sizes answering q23; `answered` gives how many answer q17 too."""
     answers: dict[str, dict[str, object]] = {}

@@ -70,7 +70,8 @@ def coerce_answer(raw: object, item: Item, fmt: ResponseFormat) -> Answer | None
     if isinstance(raw, bool):
         raise ValueError(f"expected an answer code or label, got {raw!r}")
     if isinstance(raw, int | float):
-        if raw == int(raw) and fmt.option(int(raw)) is not None:
+        whole = isinstance(raw, int) or raw.is_integer()  # False for inf, not an overflow
+        if whole and fmt.option(int(raw)) is not None:
             return int(raw)
         raise ValueError(f"{raw!r} is not a code of {fmt.id!r}; {_allowed(fmt)}")
     if not isinstance(raw, str):
@@ -80,7 +81,7 @@ def coerce_answer(raw: object, item: Item, fmt: ResponseFormat) -> Answer | None
         return None
     number = plain.removesuffix(".0")
     if number.removeprefix("-").isdigit():
-        return coerce_answer(int(number), item, fmt)
+        return coerce_answer(int(number), item, fmt)  # pragma: no mutate (item unused for codes)
     text = normalise(raw)
     if text in NA_SPELLINGS:
         return NOT_APPLICABLE
