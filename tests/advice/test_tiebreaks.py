@@ -41,9 +41,12 @@ def test_ranking_takes_the_highest_of_several_ratings_and_zero_for_none() -> Non
         # weight 2: both 3.57 important; feasibility 3.13 (from ERIC 67) beats none (0)
         "y_feasibility_from_other",
         "b_importance_only",
-        # weight 1: a low rating (ERIC 68) beats an ERIC number without ratings (0)
+        # weight 1: a low rating (ERIC 68) beats no rating; an ERIC number without ratings
+        # and no ERIC number at all both count (0, 0), so the id decides between them
         "x_low_rating",
+        "a_no_eric",
         "c_unrated_eric",
+        "e_no_eric",
     ]
 
 
@@ -67,6 +70,17 @@ def test_plan_prunes_latest_first_against_what_is_kept() -> None:
     # Latest first: p_third is needed for 5; p_second is redundant (1 by p_first, 4 by
     # p_third) and goes; p_first is then the only one left for 1 and stays.
     assert chosen("prune_1", "prune_4", "prune_5") == ["p_first", "p_third"]
+
+
+def test_plan_prunes_also_when_the_limit_is_reached() -> None:
+    # the same three picks with max_strategies=3, and prune_6 left open by the limit:
+    # p_second is still redundant among the picks and still goes
+    result = plan(["prune_1", "prune_4", "prune_5", "prune_6"], catalog=CATALOG, max_strategies=3)
+    assert [p.id for p in result.strategies] == ["p_first", "p_third"]
+    assert result.limit_reached
+    assert [d.id for d in result.uncovered] == ["prune_6"]
+    unlimited = plan(["prune_1", "prune_4", "prune_5", "prune_6"], catalog=CATALOG)
+    assert [p.id for p in unlimited.strategies] == ["p_first", "p_third", "q_last"]
 
 
 def test_plan_prefers_more_barriers_at_equal_gain_per_effort() -> None:
