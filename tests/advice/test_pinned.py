@@ -18,12 +18,14 @@ def top3(*barriers: str) -> dict[str, list[str]]:
 
 
 def test_plan_for_ratification_and_time() -> None:
-    # mandate_change: low effort, first choice for formal_ratification (3 / 1), and curated
-    # place 1 where involve_executive_boards has place 3. For time_available the best gain per
-    # effort is a medium first choice (3 / 2); revise_professional_roles has the better place.
+    # involve_executive_boards: low effort, first choice for formal_ratification (3 / 1), and
+    # curated place 1 where the other low-effort first choices have place 2 and 3. For
+    # time_available the best gain per effort is a medium first choice (3 / 2), and
+    # stop_other_work_to_make_room has the better place (2); protect_time_in_caseload_norms
+    # (place 1) costs high effort (3 / 3).
     assert planned("formal_ratification", "time_available") == [
-        ("mandate_change", ("formal_ratification",)),
-        ("revise_professional_roles", ("time_available",)),
+        ("involve_executive_boards", ("formal_ratification",)),
+        ("stop_other_work_to_make_room", ("time_available",)),
     ]
 
 
@@ -48,18 +50,18 @@ def test_plan_for_four_organisational_barriers() -> None:
 
 
 def test_ranking_for_ratification_and_time() -> None:
-    # all weight 3; develop_implementation_blueprint and protect_time_in_caseload_norms also
-    # address the other barrier (score 4), so they come before the curated first choice
+    # all weight 3; protect_time_in_caseload_norms also addresses formal_ratification (score
+    # 4); the rest score 3 and follow the curated top 3
     assert top3("formal_ratification", "time_available") == {
         "formal_ratification": [
-            "develop_implementation_blueprint",
-            "mandate_change",
             "involve_executive_boards",
+            "leaders_lead_by_example",
+            "communicate_decisions_internally",
         ],
         "time_available": [
             "protect_time_in_caseload_norms",
+            "stop_other_work_to_make_room",
             "revise_professional_roles",
-            "change_record_systems",
         ],
     }
 

@@ -10,9 +10,11 @@ from implementatie.survey.comparison import compare
 from implementatie.survey.responses import make_responses
 
 
-def round_(q23: list[object]) -> Assessment:
-    """An assessment where respondent i answers q23 with q23[i] (time_available)."""
-    return assess(make_responses({f"r{i}": {"q23": a} for i, a in enumerate(q23)}))
+def round_(q23: list[object], prefix: str = "") -> Assessment:
+    """An assessment where respondent i answers q23 with q23[i] (time_available).
+
+    Each round gets its own respondent ids (`prefix`), as in an anonymous survey."""
+    return assess(make_responses({f"{prefix}r{i}": {"q23": a} for i, a in enumerate(q23)}))
 
 
 BARRIER = [1] * 5
@@ -38,7 +40,7 @@ FACILITATOR = [5] * 5
     ],
 )
 def test_kind_of_change(before: list[object], after: list[object], kind: str) -> None:
-    comparison = compare(round_(before), round_(after))
+    comparison = compare(round_(before, "before-"), round_(after, "after-"))
     change = next(c for c in comparison.changes if c.determinant.id == "time_available")
     assert change.kind == kind
     assert [d.id for d in comparison.of(kind)].count("time_available") == 1
@@ -49,7 +51,7 @@ def test_kind_of_change(before: list[object], after: list[object], kind: str) ->
 
 def test_negative_change_only_when_both_rounds_have_enough_answers() -> None:
     def change(before: list[object], after: list[object]) -> float | None:
-        comparison = compare(round_(before), round_(after))
+        comparison = compare(round_(before, "before-"), round_(after, "after-"))
         found = next(c for c in comparison.changes if c.determinant.id == "time_available")
         return found.negative_change
 
@@ -60,13 +62,13 @@ def test_negative_change_only_when_both_rounds_have_enough_answers() -> None:
 
 
 def test_every_determinant_is_compared_in_midi_order() -> None:
-    comparison = compare(round_(BARRIER), round_(NEUTRAL))
+    comparison = compare(round_(BARRIER, "b"), round_(NEUTRAL, "a"))
     numbers = [c.determinant.number for c in comparison.changes]
     assert numbers == sorted(numbers) and len(numbers) == 29
 
 
 def test_different_settings_cannot_be_compared() -> None:
-    before = round_(BARRIER)
-    after = assess(make_responses({f"r{i}": {"q23": 1} for i in range(5)}), min_group_size=3)
+    before = round_(BARRIER, "b")
+    after = assess(make_responses({f"a{i}": {"q23": 1} for i in range(5)}), dont_know="neutral")
     with pytest.raises(InvalidOption, match=r"different settings.*score both the same way"):
         compare(before, after)

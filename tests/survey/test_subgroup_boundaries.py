@@ -27,20 +27,31 @@ def team(sizes: dict[str, int], answered: dict[str, int] | None = None, **option
     return assess(make_responses(answers, attributes=attributes), **options)  # type: ignore[arg-type]
 
 
-def shown(assessment: Assessment) -> dict[str, int | None]:
+def shown(assessment: Assessment) -> dict[str, int]:
     return {g.name: g.respondents for g in assessment.subgroups("role").groups}
+
+
+def small(minimum: int) -> dict[str, object]:
+    """Options for a minimum group size, with the explicit opt-in below 5."""
+    return {"min_group_size": minimum, "allow_small_groups": minimum < 5}
 
 
 @pytest.mark.parametrize("minimum", [5, 3])
 def test_a_group_of_exactly_the_minimum_is_shown(minimum: int) -> None:
-    result = shown(team({"a": minimum, "b": minimum}, min_group_size=minimum))
-    assert result == {"a": minimum, "b": minimum}
+    subgroups = team({"a": minimum, "b": minimum}, **small(minimum)).subgroups("role")
+    assert {g.name: g.respondents for g in subgroups.groups} == {"a": minimum, "b": minimum}
+    assert not subgroups.hidden
 
 
 @pytest.mark.parametrize("minimum", [5, 3])
 def test_a_group_one_below_the_minimum_is_hidden(minimum: int) -> None:
-    result = shown(team({"a": minimum - 1, "b": 2 * minimum}, min_group_size=minimum))
-    assert result["a"] is None
+    subgroups = team({"a": minimum - 1, "b": 2 * minimum}, **small(minimum)).subgroups("role")
+    assert "a" not in {g.name for g in subgroups.groups}
+    assert subgroups.hidden
+
+
+def test_groups_of_at_least_the_minimum_are_all_shown() -> None:
+    assert shown(team({"a": 5, "b": 5, "c": 6})) == {"a": 5, "b": 5, "c": 6}
 
 
 def test_a_cell_of_exactly_the_minimum_is_shown_and_one_below_is_hidden() -> None:
@@ -53,33 +64,27 @@ def test_a_cell_of_exactly_the_minimum_is_shown_and_one_below_is_hidden() -> Non
     assert knowledge[0].status == "suppressed" and knowledge[0].n is None
 
 
-def test_a_single_hidden_respondent_is_protected_by_hiding_one_more_group() -> None:
-    # one respondent hidden: the team total minus the visible groups would show their answer
-    result = shown(team({"a": 1, "b": 6, "c": 7}))
-    assert result == {"a": None, "b": None, "c": 7}
+def test_a_single_hidden_respondent_cannot_be_worked_out_from_the_team() -> None:
+    # one respondent in a: the team total minus the groups shown must not be that one person
+    assessment = team({"a": 1, "b": 6, "c": 7})
+    groups = shown(assessment)
+    assert "a" not in groups
+    rest = assessment.respondents - sum(groups.values())
+    assert rest == 0 or rest >= 5
 
 
-def test_complementary_hiding_stops_once_the_hidden_part_reaches_the_minimum() -> None:
-    # a (2) and b (3) are hidden, together exactly 5: nothing more needs to be hidden
-    result = shown(team({"a": 2, "b": 3, "c": 6, "d": 7}))
-    assert result == {"a": None, "b": None, "c": 6, "d": 7}
-
-
-def test_every_cell_of_a_hidden_group_is_hidden() -> None:
-    # c (2) is too small, so b (6) is hidden with it. On knowledge, a has only 5 answers and
-    # b has 6: hiding per cell alone would hide a's cell and show b's, which would undo
-    # hiding group b. Hidden groups stay hidden in every cell.
+def test_hidden_groups_count_as_hidden_in_every_cell() -> None:
+    # c (2) is too small, and b is hidden with it (else team - a - b would show c). On
+    # knowledge, a has 5 answers: with b and c (8) hidden, a's cell may be shown.
     assessment = team({"a": 10, "b": 6, "c": 2}, answered={"a": 5, "b": 6, "c": 2})
-    groups = {g.name: g for g in assessment.subgroups("role").groups}
-    assert {name: g.respondents for name, g in groups.items()} == {"a": 10, "b": None, "c": None}
-    for name in ("b", "c"):
-        assert {c.status for c in groups[name].determinants} == {"suppressed"}
-    knowledge = next(c for c in groups["a"].determinants if c.determinant.id == "knowledge")
+    subgroups = assessment.subgroups("role")
+    assert shown(assessment) == {"a": 10} and subgroups.hidden
+    knowledge = next(c for c in subgroups.groups[0].determinants if c.determinant.id == "knowledge")
     assert (knowledge.n, knowledge.status) == (5, "facilitator")
 
 
-def test_cells_name_their_determinant_in_the_overall_order_also_when_hidden() -> None:
-    assessment = team({"a": 10, "b": 6, "c": 2})
+def test_cells_name_their_determinant_in_the_overall_order() -> None:
+    assessment = team({"a": 10, "b": 6, "c": 2}, answered={"a": 3})
     order = [r.determinant for r in assessment.determinants]
     subgroups = assessment.subgroups("role")
     assert subgroups.attribute == "role"
