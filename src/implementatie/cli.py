@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ from implementatie import __version__
 from implementatie.advice.eric import eric_terms
 from implementatie.advice.planning import plan
 from implementatie.advice.recommendation import recommend
-from implementatie.errors import CatalogError, ImplementatieError
+from implementatie.errors import CatalogError, ImplementatieError, printable
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import CATEGORY_IDS, Determinant
@@ -86,6 +87,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.run(args)
     except ImplementatieError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # reading or writing a file the library does not open itself
+        where = f" {printable(str(exc.filename))}" if exc.filename else ""
+        print(f"error: cannot use{where}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     return code
 
@@ -235,6 +240,11 @@ def build_parser() -> argparse.ArgumentParser:
         default="json-schema",
         help="what to produce (default: json-schema)",
     )
+    sub.add_argument(
+        "--innovation",
+        metavar="NAME",
+        help="the name of what you introduce, used instead of 'de innovatie' in the questions",
+    )
     _output(sub)
 
     sub = command("graph", "export the catalogue graph (GraphML or node-link JSON)", _graph)
@@ -298,6 +308,11 @@ def _answer_options(sub: argparse.ArgumentParser) -> None:
         default=5,
         metavar="N",
         help="groups and determinants with fewer valid answers are not shown (default: 5)",
+    )
+    sub.add_argument(
+        "--allow-small-groups",
+        action="store_true",
+        help="allow a --min-group-size below 5 (results can then single out a respondent)",
     )
 
 
@@ -438,19 +453,23 @@ def _recommend_output(
 
 def _assessment(args: argparse.Namespace, catalog: Catalog, file: str) -> Assessment:
     responses = read_responses(file, mapping=args.mapping, catalog=catalog)
-    return assess(
-        responses,
-        catalog=catalog,
-        barrier_threshold=args.barrier_threshold,
-        facilitator_threshold=args.facilitator_threshold,
-        dont_know=args.dont_know,
-        min_group_size=args.min_group_size,
-    )
+    with warnings.catch_warnings():  # the command prints the result's warnings itself
+        warnings.simplefilter("ignore", UserWarning)
+        return assess(
+            responses,
+            catalog=catalog,
+            barrier_threshold=args.barrier_threshold,
+            facilitator_threshold=args.facilitator_threshold,
+            dont_know=args.dont_know,
+            min_group_size=args.min_group_size,
+            allow_small_groups=args.allow_small_groups,
+        )
 
 
 def _assess(args: argparse.Namespace) -> int:
     catalog = _catalog(args)
     assessment = _assessment(args, catalog, args.file)
+    _warn(assessment.warnings)
     head = assessment_view(assessment, args.lang)
     data = assessment_data(assessment)
     if args.by:
@@ -465,6 +484,7 @@ def _compare(args: argparse.Namespace) -> int:
     before = _assessment(args, catalog, args.before)
     after = _assessment(args, catalog, args.after)
     comparison = compare(before, after)
+    _warn(comparison.warnings)
     return _emit(args, comparison_view(comparison, args.lang), comparison_data(comparison))
 
 
@@ -520,6 +540,11 @@ def _actionplan(args: argparse.Namespace) -> int:
     return _emit(args, action_plan_view(chosen), action_plan_data(chosen), title)
 
 
+def _warn(warnings: Sequence[str]) -> None:
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+
+
 def _template(args: argparse.Namespace) -> int:
     return _write(args, template(args.kind, catalog=_catalog(args)))
 
@@ -527,7 +552,7 @@ def _template(args: argparse.Namespace) -> int:
 def _questionnaire(args: argparse.Namespace) -> int:
     catalog = _catalog(args)
     make = questionnaire_schema if args.shape == "json-schema" else surveyjs
-    data = make(args.lang, catalog=catalog)
+    data = make(args.lang, catalog=catalog, innovation=args.innovation)
     return _write(args, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 

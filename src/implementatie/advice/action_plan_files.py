@@ -77,13 +77,22 @@ def rows(plan: ActionPlan, defaults: ActionDefaults | None = None) -> list[list[
     ]
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""A cell starting with one of these is read as a formula by spreadsheets; CSV cells that do are
+written with a leading `'` (removed again when read back)."""
+
+
 def csv_text(plan: ActionPlan) -> str:
     """The plan as CSV (comma-separated, one row per strategy, headings first)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(headings(plan.lang))
-    writer.writerows(rows(plan))
+    writer.writerows([_no_formula(cell) for cell in row] for row in rows(plan))
     return out.getvalue()
+
+
+def _no_formula(cell: str | int) -> str | int:
+    return f"'{cell}" if isinstance(cell, str) and cell.startswith(FORMULA_START) else cell
 
 
 def write_action_plan(plan: ActionPlan, path: str | os.PathLike[str]) -> None:
@@ -134,6 +143,9 @@ def _workbook(plan: ActionPlan) -> Any:
     sheet.append(headings(lang))
     for row in rows(plan, defaults):
         sheet.append(row)
+        for cell in sheet[sheet.max_row]:
+            if cell.data_type == "f":  # text that starts with "=" stays text
+                cell.data_type = "s"
     widths = {"id": 24, "name": 30, "action": 60, "target": 40, "justification": 60}
     for index, field in enumerate(COLUMNS, start=1):
         letter = get_column_letter(index)
@@ -169,7 +181,15 @@ def _read_csv(path: Path) -> list[tuple[int, list[Any]]]:
         raise ImplementatieError(f"{path}: not UTF-8 text; save the CSV as UTF-8") from None
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
-    return list(enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1))
+    table = csv.reader(io.StringIO(text), delimiter=delimiter)
+    return [
+        (number, [_formula_unquoted(cell) for cell in row])
+        for number, row in enumerate(table, start=1)
+    ]
+
+
+def _formula_unquoted(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_START) else cell
 
 
 def _read_xlsx(path: Path) -> tuple[str, list[tuple[int, list[Any]]]]:

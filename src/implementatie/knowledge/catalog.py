@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -120,6 +121,20 @@ class Catalog:
     def retired_item(self, item_id: str) -> Retired | None:
         """The retirement record of a removed item id, if `item_id` is one."""
         return next((r for r in self.retired_items if r.id == item_id), None)
+
+    def unknown_item_message(self, item_id: str) -> str:
+        """Why `item_id` is not an item: removed (and what replaces it), or unknown with hints."""
+        retired = self.retired_item(item_id)
+        if retired is not None:
+            *first, last = retired.replaced_by
+            use = f"{', '.join(first)} or {last}" if first else last
+            return (
+                f"item {item_id!r} was removed in edition {retired.edition} of the "
+                f"questionnaire; use {use} instead ({retired.reason})"
+            )
+        close = difflib.get_close_matches(item_id, self.item_ids, n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        return f"unknown item {item_id!r}{hint}"
 
     @staticmethod
     def _raise_if_retired(query: str | int, retired: tuple[Retired, ...], kind: str) -> None:
