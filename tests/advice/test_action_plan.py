@@ -192,3 +192,8 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path, chosen, suffix) -> 
     if suffix == ".csv":
         assert "'=HYPERLINK" in path.read_text(encoding="utf-8-sig")
     assert read_action_plan(path) == edited
+
+
+def test_one_strategy_id_is_one_strategy() -> None:
+    [step] = action_plan("audit_and_feedback").steps
+    assert step.id == "audit_and_feedback"

@@ -148,3 +148,8 @@ def test_typo_rules_at_their_length_boundaries(catalog) -> None:
     assert found("lapttop") == ["material_resources"]  # 7 letters: an added letter is
     assert found("tijt") == []  # 4 letters: never corrected
     assert found("rtaag") == []  # the first letter must be right
+
+
+def test_wrong_arguments_are_invalid_options() -> None:
+    with pytest.raises(InvalidOption, match="text"):
+        suggest(5)  # type: ignore[arg-type]

@@ -25,6 +25,7 @@ from implementatie.knowledge.action_defaults import (
     load_action_defaults,
 )
 from implementatie.knowledge.catalog import Catalog
+from implementatie.knowledge.limits import MAX_ANSWERS_BYTES, FileTooLarge, read_limited
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.text import LANGUAGES, Lang, normalise
 
@@ -176,9 +177,13 @@ def _openpyxl() -> Any:
 
 def _read_csv(path: Path) -> list[tuple[int, list[Any]]]:
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_limited(path, MAX_ANSWERS_BYTES).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ImplementatieError(f"{path}: not UTF-8 text; save the CSV as UTF-8") from None
+    except FileTooLarge as exc:
+        raise ImplementatieError(f"{path}: {exc}") from None
+    except OSError as exc:
+        raise ImplementatieError(f"{path}: cannot read: {exc.strerror}") from None
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     table = csv.reader(io.StringIO(text), delimiter=delimiter)
@@ -194,6 +199,8 @@ def _formula_unquoted(cell: str) -> str:
 
 def _read_xlsx(path: Path) -> tuple[str, list[tuple[int, list[Any]]]]:
     openpyxl = _openpyxl()
+    if path.stat().st_size > MAX_ANSWERS_BYTES:
+        raise ImplementatieError(f"{path}: {FileTooLarge(MAX_ANSWERS_BYTES)}")
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
