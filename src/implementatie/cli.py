@@ -488,6 +488,11 @@ def _compare(args: argparse.Namespace) -> int:
     return _emit(args, comparison_view(comparison, args.lang), comparison_data(comparison))
 
 
+def _warn(warnings: Sequence[str]) -> None:
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+
+
 def _suggest(args: argparse.Namespace) -> int:
     from implementatie.advice.intake import read_notes, suggest
     from implementatie.report.intake_views import intake_data, intake_view
@@ -538,11 +543,6 @@ def _actionplan(args: argparse.Namespace) -> int:
     args.lang = lang
     title = "Actieplan" if lang == "nl" else "Action plan"
     return _emit(args, action_plan_view(chosen), action_plan_data(chosen), title)
-
-
-def _warn(warnings: Sequence[str]) -> None:
-    for warning in warnings:
-        print(f"warning: {warning}", file=sys.stderr)
 
 
 def _template(args: argparse.Namespace) -> int:
