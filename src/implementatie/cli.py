@@ -73,6 +73,7 @@ examples:
   implementatie actionplan --edited plan.xlsx --format html -o plan.html
   implementatie template wide -o answers.csv
   implementatie validate my-catalogue/
+  implementatie serve                                   # the web questionnaire (extra: web)
 """
 
 
@@ -246,6 +247,22 @@ def build_parser() -> argparse.ArgumentParser:
         help="the name of what you introduce, used instead of 'de innovatie' in the questions",
     )
     _output(sub)
+
+    sub = commands.add_parser(
+        "serve",
+        help="run the web questionnaire service (needs implementatie[web])",
+        description="Run the web questionnaire service: coaches create rounds, teams answer "
+        "online. Settings also come from IMPLEMENTATIE_* environment variables (docs/web.md).",
+    )
+    sub.set_defaults(run=_serve)
+    sub.add_argument("--host", default="127.0.0.1", help="address to listen on (default: local)")
+    sub.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    sub.add_argument(
+        "--db",
+        metavar="URL",
+        help="database: sqlite:///file.db (default: implementatie.db here) or "
+        "postgresql+psycopg://user:password@host/name",
+    )
 
     sub = command("graph", "export the catalogue graph (GraphML or node-link JSON)", _graph)
     _format(sub, ["graphml", "json"])
@@ -554,6 +571,16 @@ def _questionnaire(args: argparse.Namespace) -> int:
     make = questionnaire_schema if args.shape == "json-schema" else surveyjs
     data = make(args.lang, catalog=catalog, innovation=args.innovation)
     return _write(args, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _serve(args: argparse.Namespace) -> int:
+    try:
+        from implementatie.web.server import serve
+    except ImportError as exc:
+        raise ImplementatieError(
+            f"the web service needs the web extra: pip install 'implementatie[web]' ({exc.name})"
+        ) from None
+    return serve(args.host, args.port, args.db)
 
 
 def _graph(args: argparse.Namespace) -> int:
