@@ -109,12 +109,12 @@ def read_notes(path: str | os.PathLike[str]) -> list[str]:
     """Notes from a text file, one per line; blank lines are skipped."""
     try:
         text = read_limited(Path(path), MAX_ANSWERS_BYTES).decode("utf-8-sig")
-    except FileTooLarge as exc:
-        raise ImplementatieError(f"{path}: {exc}") from None
     except FileNotFoundError:
         raise ImplementatieError(f"{path}: no such file") from None
     except UnicodeDecodeError:
         raise ImplementatieError(f"{path}: not UTF-8 text") from None
+    except FileTooLarge as exc:
+        raise ImplementatieError(f"{path}: {exc}") from None
     except OSError as exc:
         raise ImplementatieError(f"{path}: cannot read: {exc.strerror}") from None
     return [line.strip() for line in text.splitlines() if line.strip()]
