@@ -13,13 +13,14 @@ from implementatie import __version__
 from implementatie.advice.eric import eric_terms
 from implementatie.advice.planning import plan
 from implementatie.advice.recommendation import recommend
-from implementatie.errors import CatalogError, ImplementatieError
+from implementatie.errors import CatalogError, ImplementatieError, InvalidOption
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import CATEGORY_IDS, Determinant
 from implementatie.knowledge.text import Lang
 from implementatie.report.document import Block, html_page, render
 from implementatie.report.serialize import (
+    agreement_data,
     assessment_data,
     comparison_data,
     determinant_data,
@@ -30,6 +31,7 @@ from implementatie.report.serialize import (
     subgroups_data,
 )
 from implementatie.report.views import (
+    agreement_view,
     assessment_view,
     comparison_view,
     determinant_view,
@@ -67,6 +69,8 @@ examples:
   implementatie recommend formal_ratification time_available --plan
   implementatie recommend 19 23 13 --eric                # the plan in ERIC terms
   implementatie template wide -o answers.csv
+  implementatie review export -o review.xlsx            # top-3 lists for an expert panel
+  implementatie review import jansen.xlsx devries.xlsx   # the panel's agreement per link
   implementatie validate my-catalogue/
 """
 
@@ -194,6 +198,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="the name of what you introduce, used instead of 'de innovatie' in the questions",
     )
     _output(sub)
+
+    sub = command(
+        "review",
+        "expert review: export the 29 top-3 lists as a spreadsheet, or read scored ones back",
+        _review,
+    )
+    sub.add_argument("action", choices=["export", "import"], help="what to do")
+    sub.add_argument(
+        "files", nargs="*", metavar="FILE", help="import: the scored .xlsx files, one per reviewer"
+    )
+    _format(sub, ["text", "markdown", "json"])
 
     sub = command("graph", "export the catalogue graph (GraphML or node-link JSON)", _graph)
     _format(sub, ["graphml", "json"])
@@ -435,6 +450,22 @@ def _questionnaire(args: argparse.Namespace) -> int:
     make = questionnaire_schema if args.shape == "json-schema" else surveyjs
     data = make(args.lang, catalog=catalog, innovation=args.innovation)
     return _write(args, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _review(args: argparse.Namespace) -> int:
+    from implementatie.report.review import read_reviews, write_review
+
+    catalog = _catalog(args)
+    if args.action == "export":
+        if not args.output or args.files:
+            raise InvalidOption("review export writes one workbook: give -o FILE.xlsx, no FILEs")
+        write_review(args.output, catalog=catalog, lang=args.lang)
+        print(f"wrote {args.output}: {len(catalog.determinants) * 3} links to score")
+        return 0
+    if not args.files:
+        raise InvalidOption("review import needs the scored .xlsx files")
+    agreement = read_reviews(args.files, catalog=catalog)
+    return _emit(args, agreement_view(agreement, args.lang), agreement_data(agreement))
 
 
 def _graph(args: argparse.Namespace) -> int:

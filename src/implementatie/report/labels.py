@@ -7,6 +7,42 @@ from implementatie.knowledge.text import Lang
 _LABELS: dict[str, tuple[str, str]] = {
     "also_addresses": ("Helpt ook bij", "Also addresses"),
     "barrier": ("Belemmering", "Barrier"),
+    "review_instructions": (
+        "Beoordeling van de top 3 per determinant\n"
+        "Op het blad top3 staan per MIDI-determinant de drie strategieën die de catalogus als "
+        "eerste kiest.\n"
+        "Per regel zie je het gewicht, de reden en de basis van de koppeling.\n"
+        "Vul bij judgement in: eens of oneens.\n"
+        "Weet je een betere strategie? Zet de id bij better_alternative.\n"
+        "Een toelichting kan bij comment.\n"
+        "Verander de kolommen determinant en strategy niet: die koppelen je oordeel aan de "
+        "catalogus.\n"
+        "Sla het bestand op onder je eigen naam, bijvoorbeeld jansen.xlsx.",
+        "Review of the top 3 per determinant\n"
+        "The sheet top3 lists, per MIDI determinant, the three strategies the catalogue puts "
+        "first.\n"
+        "Each row shows the weight, the reason and the basis of the link.\n"
+        "Under judgement, write agree or disagree.\n"
+        "Know a better strategy? Put its id under better_alternative.\n"
+        "Comments go under comment.\n"
+        "Do not change the determinant and strategy columns: they tie your judgement to the "
+        "catalogue.\n"
+        "Save the file under your own name, for example jansen.xlsx.",
+    ),
+    "agreement": ("Overeenstemming van het panel", "Panel agreement"),
+    "agreement_intro": (
+        "{n} beoordelaars. Consensus: minstens {threshold}% van wie de koppeling beoordeelde, "
+        "is het eens.",
+        "{n} reviewers. Consensus: at least {threshold}% of those who scored a link agree.",
+    ),
+    "agree": ("Eens", "Agree"),
+    "disagree": ("Oneens", "Disagree"),
+    "share_agree": ("% eens", "% agree"),
+    "consensus": ("Consensus", "Consensus"),
+    "yes": ("ja", "yes"),
+    "no": ("nee", "no"),
+    "alternatives": ("Genoemde alternatieven", "Alternatives named"),
+    "place": ("Plek", "Place"),
     "eric_terms": ("Het plan in ERIC-termen", "The plan in ERIC terms"),
     "eric_intro": (
         "Voor verslaglegging (bijvoorbeeld StaRI): de ERIC-strategieën (Powell et al. 2015) "
