@@ -176,14 +176,19 @@ def test_assess_example_json(capsys) -> None:
 def test_assess_by_role_hides_small_groups_everywhere(capsys) -> None:
     code, out, _ = run(capsys, "assess", EXAMPLE, "--by", "role", "--format", "json")
     assert code == 0
-    groups = {g["name"]: g for g in json.loads(out)["subgroups"]["groups"]}
-    # 3 assistants and 2 team leads in the example: both hidden, with no numbers at all
-    for small in ("doktersassistent", "teamleider"):
-        assert groups[small]["respondents"] is None
-        assert all(d["n"] is None and d["negative"] is None for d in groups[small]["determinants"])
+    subgroups = json.loads(out)["subgroups"]
+    # 3 assistants and 2 team leads: hidden, not even named. The 9 nurses are 8 in Noord and
+    # 1 in Zuid, so nurses vs team Noord would single out one nurse: the roles all go, while
+    # the teams (11 and 9) can be shown. The rule spans attributes, so both views agree.
+    assert subgroups["groups_hidden"] is True
+    assert subgroups["groups"] == []
+    _, out, _ = run(capsys, "assess", EXAMPLE, "--by", "team", "--format", "json")
+    teams = json.loads(out)["subgroups"]
+    assert [(g["name"], g["respondents"]) for g in teams["groups"]] == [("Noord", 11), ("Zuid", 9)]
+    assert teams["groups_hidden"] is False
     for format_ in ("text", "markdown", "html"):
         _, shown, _ = run(capsys, "assess", EXAMPLE, "--by", "role", "--format", format_)
-        assert "doktersassistent (n=" not in shown and "teamleider (n=" not in shown
+        assert "doktersassistent" not in shown and "teamleider" not in shown
 
 
 def test_assess_html_report_has_the_chart(tmp_path, capsys) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ from implementatie import __version__
 from implementatie.advice.eric import eric_terms
 from implementatie.advice.planning import plan
 from implementatie.advice.recommendation import recommend
-from implementatie.errors import CatalogError, ImplementatieError, InvalidOption
+from implementatie.errors import CatalogError, ImplementatieError, InvalidOption, printable
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import CATEGORY_IDS, Determinant
@@ -68,6 +69,10 @@ examples:
   implementatie strategies --determinant kennis
   implementatie recommend formal_ratification time_available --plan
   implementatie recommend 19 23 13 --eric                # the plan in ERIC terms
+  implementatie suggest "de nieuwe registratie kost ons uren"
+  implementatie suggest --file notes.txt --format json
+  implementatie actionplan 19 23 --format xlsx -o plan.xlsx
+  implementatie actionplan --edited plan.xlsx --format html -o plan.html
   implementatie template wide -o answers.csv
   implementatie review export -o review.xlsx            # top-3 lists for an expert panel
   implementatie review import jansen.xlsx devries.xlsx   # the panel's agreement per link
@@ -86,6 +91,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.run(args)
     except ImplementatieError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # reading or writing a file the library does not open itself
+        where = f" {printable(str(exc.filename))}" if exc.filename else ""
+        print(f"error: cannot use{where}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     return code
 
@@ -175,6 +184,49 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("after", metavar="AFTER", help="answers of the second measurement")
     _answer_options(sub)
     _format(sub, ["text", "markdown", "json", "html"])
+
+    sub = command(
+        "suggest", "suggest the determinants behind what a team writes (sticky notes)", _suggest
+    )
+    sub.add_argument("text", nargs="?", metavar="TEXT", help="one note")
+    sub.add_argument("--file", metavar="NOTES", help="a text file with one note per line")
+    sub.add_argument(
+        "--top", type=int, default=3, metavar="N", help="determinants per note (default: 3)"
+    )
+    _format(sub, ["text", "json"])
+
+    sub = command(
+        "actionplan",
+        "an action plan for the barriers: who does what, when, how often, and why (Proctor)",
+        _actionplan,
+    )
+    sub.add_argument(
+        "barriers", nargs="*", metavar="BARRIER", help="determinant id, MIDI number or name"
+    )
+    sub.add_argument(
+        "--strategy",
+        action="append",
+        default=[],
+        metavar="S",
+        help="use strategy S (repeatable) instead of the plan chosen for the barriers",
+    )
+    sub.add_argument(
+        "--edited",
+        metavar="FILE",
+        help="an action plan the team edited (.xlsx or .csv): its entries are kept",
+    )
+    sub.add_argument(
+        "--exclude", action="append", default=[], metavar="S", help="never plan strategy S"
+    )
+    sub.add_argument(
+        "--max-effort",
+        choices=["low", "medium", "high"],
+        help="leave out strategies that cost more effort than this",
+    )
+    sub.add_argument(
+        "--max-strategies", type=int, metavar="N", help="at most N strategies in the plan"
+    )
+    _format(sub, ["text", "markdown", "json", "csv", "xlsx", "html"])
 
     sub = command("template", "write an empty answers CSV or an example mapping file", _template)
     sub.add_argument("kind", choices=TEMPLATE_KINDS, help="what to write")
@@ -271,6 +323,11 @@ def _answer_options(sub: argparse.ArgumentParser) -> None:
         default=5,
         metavar="N",
         help="groups and determinants with fewer valid answers are not shown (default: 5)",
+    )
+    sub.add_argument(
+        "--allow-small-groups",
+        action="store_true",
+        help="allow a --min-group-size below 5 (results can then single out a respondent)",
     )
 
 
@@ -411,19 +468,23 @@ def _recommend_output(
 
 def _assessment(args: argparse.Namespace, catalog: Catalog, file: str) -> Assessment:
     responses = read_responses(file, mapping=args.mapping, catalog=catalog)
-    return assess(
-        responses,
-        catalog=catalog,
-        barrier_threshold=args.barrier_threshold,
-        facilitator_threshold=args.facilitator_threshold,
-        dont_know=args.dont_know,
-        min_group_size=args.min_group_size,
-    )
+    with warnings.catch_warnings():  # the command prints the result's warnings itself
+        warnings.simplefilter("ignore", UserWarning)
+        return assess(
+            responses,
+            catalog=catalog,
+            barrier_threshold=args.barrier_threshold,
+            facilitator_threshold=args.facilitator_threshold,
+            dont_know=args.dont_know,
+            min_group_size=args.min_group_size,
+            allow_small_groups=args.allow_small_groups,
+        )
 
 
 def _assess(args: argparse.Namespace) -> int:
     catalog = _catalog(args)
     assessment = _assessment(args, catalog, args.file)
+    _warn(assessment.warnings)
     head = assessment_view(assessment, args.lang)
     data = assessment_data(assessment)
     if args.by:
@@ -438,7 +499,65 @@ def _compare(args: argparse.Namespace) -> int:
     before = _assessment(args, catalog, args.before)
     after = _assessment(args, catalog, args.after)
     comparison = compare(before, after)
+    _warn(comparison.warnings)
     return _emit(args, comparison_view(comparison, args.lang), comparison_data(comparison))
+
+
+def _warn(warnings: Sequence[str]) -> None:
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+
+
+def _suggest(args: argparse.Namespace) -> int:
+    from implementatie.advice.intake import read_notes, suggest
+    from implementatie.report.intake_views import intake_data, intake_view
+
+    notes = ([args.text] if args.text else []) + (read_notes(args.file) if args.file else [])
+    if not notes:
+        raise ImplementatieError("give a note as TEXT or a file of notes with --file")
+    intake = suggest(notes, top=args.top, catalog=_catalog(args))
+    return _emit(args, intake_view(intake, args.lang), intake_data(intake))
+
+
+def _actionplan(args: argparse.Namespace) -> int:
+    from implementatie.advice.action_plan import action_plan
+    from implementatie.advice.action_plan_files import (
+        csv_text,
+        read_action_plan,
+        write_action_plan,
+    )
+    from implementatie.report.action_plan_views import action_plan_data, action_plan_view
+
+    catalog = _catalog(args)
+    edited = read_action_plan(args.edited, catalog=catalog) if args.edited else None
+    lang: Lang = edited.lang if edited else args.lang
+    if args.strategy:
+        chosen = action_plan(
+            args.strategy, barriers=args.barriers, lang=lang, catalog=catalog, edits=edited
+        )
+    elif args.barriers:
+        chosen_plan = plan(
+            args.barriers,
+            catalog=catalog,
+            max_strategies=args.max_strategies,
+            exclude=args.exclude,
+            max_effort=args.max_effort,
+        )
+        chosen = action_plan(chosen_plan, lang=lang, catalog=catalog, edits=edited)
+    elif edited is not None:
+        chosen = edited
+    else:
+        raise ImplementatieError("give barriers, --strategy or an --edited action plan")
+    if args.format == "xlsx":
+        if not args.output:
+            raise ImplementatieError("an Excel file needs a name: add -o FILE.xlsx")
+        write_action_plan(chosen, args.output)
+        return 0
+    if args.format == "csv":
+        return _write(args, csv_text(chosen))
+    args.lang = lang
+    title = "Actieplan" if lang == "nl" else "Action plan"
+    return _emit(args, action_plan_view(chosen), action_plan_data(chosen), title)
 
 
 def _template(args: argparse.Namespace) -> int:

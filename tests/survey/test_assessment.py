@@ -67,7 +67,11 @@ def test_reversed_item_flips_direction() -> None:
 def test_dont_know_is_a_parameter(dont_know: str, n: int, negative: object) -> None:
     # yes, no, don't know, don't know, yes
     r = result(
-        team("q19", [1, 2, 3, 3, 1]), "formal_ratification", dont_know=dont_know, min_group_size=3
+        team("q19", [1, 2, 3, 3, 1]),
+        "formal_ratification",
+        dont_know=dont_know,
+        min_group_size=3,
+        allow_small_groups=True,
     )
     assert (r.n, r.negative) == (n, negative)
 
@@ -118,7 +122,7 @@ def test_several_items_are_averaged() -> None:
 def test_subjective_norm_counts_referents_the_respondent_values() -> None:
     # manager does not expect use (1); respondent does not value manager's opinion (1)
     ignored = team("q15_manager", [1] * 5, q15_manager_motivation=[1] * 5)
-    r = result(ignored, "subjective_norm", min_group_size=1)
+    r = result(ignored, "subjective_norm", min_group_size=1, allow_small_groups=True)
     assert (r.n, r.status) == (0, "insufficient_data")
     valued = team("q15_manager", [1] * 5, q15_manager_motivation=[4] * 5)
     assert result(valued, "subjective_norm").negative == 1.0
@@ -131,7 +135,7 @@ def test_subjective_norm_counts_referents_the_respondent_values() -> None:
 def test_small_groups_get_no_percentages() -> None:
     r = result(team("q23", [1, 1, 1, 1]), "time_available")
     assert (r.n, r.negative, r.status) == (4, None, "insufficient_data")
-    r = result(team("q23", [1, 1, 1]), "time_available", min_group_size=3)
+    r = result(team("q23", [1, 1, 1]), "time_available", min_group_size=3, allow_small_groups=True)
     assert r.status == "barrier"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from implementatie import ResponseError, load_catalog
@@ -99,6 +99,7 @@ def test_every_schema_valid_submission_parses(answers: dict[str, object]) -> Non
 )
 @settings(max_examples=60, deadline=None)
 def test_invalid_values_always_get_a_clear_error(item: str, value: object) -> None:
+    assume(value != "na" and not (isinstance(value, float) and value.is_integer()))
     with pytest.raises(ResponseError) as caught:
         parse_submission({"respondent": "x", "answers": {item: value}})
     assert caught.value.problems[0].field == f"respondent x, item {item}"

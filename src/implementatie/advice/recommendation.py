@@ -14,6 +14,7 @@ from implementatie.errors import InvalidOption
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import EFFORT_ORDER, Basis, Determinant, Effort, Strategy
+from implementatie.knowledge.params import checked
 from implementatie.knowledge.text import Text
 
 
@@ -100,6 +101,7 @@ def candidate_strategies(
     ]
 
 
+@checked
 def recommend(
     barriers: Iterable[BarrierLike],
     *,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints, model_validator
 
 from implementatie.knowledge.text import NonEmptyStr, Text
 
@@ -28,8 +28,8 @@ CATEGORY_IDS: tuple[CategoryId, ...] = (
 Level = Literal["individual", "team", "organisation", "system"]
 Effort = Literal["low", "medium", "high"]
 EFFORT_ORDER: dict[Effort, int] = {"low": 1, "medium": 2, "high": 3}
-Weight = Annotated[int, Field(ge=1, le=3)]
-EricNumber = Annotated[int, Field(ge=1, le=73)]
+Weight = Annotated[int, Strict(), Field(ge=1, le=3)]
+EricNumber = Annotated[int, Strict(), Field(ge=1, le=73)]
 
 Basis = Literal[
     "cfir_eric_matching",
@@ -78,7 +78,7 @@ class ResponseOption(Model):
 
     code: int
     label: Text
-    score: Annotated[int, Field(ge=1, le=5)] | None = None
+    score: Annotated[int, Strict(), Field(ge=1, le=5)] | None = None
     dont_know: bool = False
 
     @model_validator(mode="after")
@@ -133,7 +133,7 @@ class Determinant(Model):
     """A MIDI determinant with its questionnaire item(s)."""
 
     id: Slug
-    number: Annotated[int, Field(ge=1)]
+    number: Annotated[int, Strict(), Field(ge=1)]
     category: CategoryId
     name: Text
     description: Text
@@ -171,7 +171,7 @@ class Cluster(Model):
 class EricReference(Model):
     """A strategy's ERIC number with the ERIC name, checked against the ERIC list."""
 
-    number: Annotated[int, Field(ge=1)]
+    number: Annotated[int, Strict(), Field(ge=1)]
     name: NonEmptyStr
 
 
@@ -185,7 +185,7 @@ class Link(Model):
 
     determinant: Slug
     weight: Weight
-    top: Annotated[int, Field(ge=1, le=3)] | None = None
+    top: Annotated[int, Strict(), Field(ge=1, le=3)] | None = None
     rationale: Text
     basis: Basis
     source: NonEmptyStr | None = None
@@ -254,7 +254,7 @@ class Retired(Model):
     """An id removed from the catalogue, with the ids that replace it."""
 
     id: Slug
-    edition: Annotated[int, Field(ge=1)]
+    edition: Annotated[int, Strict(), Field(ge=1)]
     replaced_by: Annotated[tuple[Slug, ...], Field(min_length=1)]
     reason: NonEmptyStr
 
@@ -262,7 +262,7 @@ class Retired(Model):
 class EricStrategy(Model):
     """A fact from the ERIC compilation (Powell 2015) with its cluster and ratings (Waltz 2015)."""
 
-    number: Annotated[int, Field(ge=1, le=73)]
+    number: Annotated[int, Strict(), Field(ge=1, le=73)]
     name: NonEmptyStr
     cluster: NonEmptyStr
     importance: Annotated[float, Field(ge=1, le=5)] | None = None

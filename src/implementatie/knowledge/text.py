@@ -6,12 +6,26 @@ import re
 import unicodedata
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
 
 Lang = Literal["nl", "en"]
 LANGUAGES: tuple[Lang, ...] = ("nl", "en")
 
 NonEmptyStr = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _no_control_characters(text: str) -> str:
+    """Catalogue text goes into terminals, GraphML and templates: no control characters."""
+    found = _CONTROL.search(text)
+    if found:
+        raise ValueError(f"contains the control character {found.group()!r}; remove it")
+    return text
+
+
+CleanText = Annotated[NonEmptyStr, AfterValidator(_no_control_characters)]
+"""Non-empty text without control characters (line breaks and tabs are allowed)."""
 
 
 class Text(BaseModel):
@@ -19,8 +33,8 @@ class Text(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    nl: NonEmptyStr
-    en: NonEmptyStr
+    nl: CleanText
+    en: CleanText
 
     def in_(self, lang: Lang) -> str:
         """The text in `lang`."""

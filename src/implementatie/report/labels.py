@@ -128,13 +128,21 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Per determinant the share negative (left), neutral and positive (right); the dashed "
         "lines mark the thresholds for barrier and facilitator.",
     ),
-    "hidden": ("verborgen", "hidden"),
     "suppression_note": (
-        "Groepen en cellen met minder antwoorden dan de minimale groepsgrootte zijn verborgen, "
-        "en zo nodig nog één, zodat niemand uit een kleine groep te herleiden is.",
-        "Groups and cells with fewer answers than the minimum group size are hidden, and one "
-        "more where needed, so that no one in a small group can be singled out.",
+        "Een groep of cel wordt niet getoond als je er door twee uitkomsten van elkaar af te "
+        "trekken minder dan de minimale groepsgrootte mensen uit kunt halen. Dat geldt voor "
+        "alle kenmerken tegelijk (functie, team, locatie).",
+        "A group or cell is not shown when subtracting two results from each other would leave "
+        "fewer people than the minimum group size. This holds across all attributes at once "
+        "(role, team, location).",
     ),
+    "groups_hidden": (
+        "Sommige groepen staan hier niet: ze zijn te klein, of te herleiden uit de andere "
+        "uitkomsten.",
+        "Some groups are not listed: they are too small, or could be worked out from other "
+        "results.",
+    ),
+    "warning": ("Let op", "Warning"),
     "comparison": ("Vergelijking voor en na", "Comparison before and after"),
     "resolved": ("Opgelost", "Resolved"),
     "new": ("Nieuw", "New"),

@@ -130,13 +130,15 @@ def assessment_data(assessment: Assessment) -> dict[str, Any]:
         "respondents": assessment.respondents,
         "settings": dataclasses.asdict(assessment.settings),
         "determinants": [result_data(r) for r in assessment.determinants],
+        "warnings": list(assessment.warnings),
     }
 
 
 def subgroups_data(subgroups: Subgroups) -> dict[str, Any]:
-    """Per group its size (null when hidden) and its determinant counts."""
+    """Per group shown its size and its determinant counts; hidden groups are not listed."""
     return {
         "attribute": subgroups.attribute,
+        "groups_hidden": subgroups.hidden,
         "groups": [
             {
                 "name": group.name,
@@ -151,6 +153,7 @@ def subgroups_data(subgroups: Subgroups) -> dict[str, Any]:
 def comparison_data(comparison: Comparison) -> dict[str, Any]:
     """Per determinant its status before and after and the kind of change."""
     return {
+        "warnings": list(comparison.warnings),
         "resolved": [d.id for d in comparison.resolved],
         "new": [d.id for d in comparison.new],
         "persisting": [d.id for d in comparison.persisting],

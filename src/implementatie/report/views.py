@@ -274,21 +274,27 @@ def assessment_view(assessment: Assessment, lang: Lang) -> list[Block]:
         for r in assessment.determinants
     )
     headers = headings(lang, "#", "determinant", "n", "negative", "neutral", "positive", "status")
+    blocks.extend(_warnings(assessment.warnings, lang))
     blocks.append(Figure(profile_svg(assessment, lang), label("chart", lang)))
     blocks.append(Table(headers, rows))
     return blocks
 
 
 def subgroups_view(subgroups: Subgroups, lang: Lang) -> list[Block]:
-    """Status per determinant per group; hidden groups and cells show as suppressed."""
+    """Status per determinant per group; hidden groups are left out, hidden cells say so."""
     groups = subgroups.groups
+    blocks: list[Block] = [
+        Heading(f"{label('by', lang)} {subgroups.attribute}", 2),
+        Paragraph(label("suppression_note", lang)),
+    ]
+    if subgroups.hidden:
+        blocks.append(Paragraph(label("groups_hidden", lang)))
+    if not groups:
+        return blocks
     headers = (
         "#",
         label("determinant", lang),
-        *(
-            f"{g.name} ({label('hidden', lang) if g.suppressed else f'n={g.respondents}'})"
-            for g in groups
-        ),
+        *(f"{g.name} (n={g.respondents})" for g in groups),
     )
     rows = []
     for index, cell in enumerate(groups[0].determinants):
@@ -301,16 +307,14 @@ def subgroups_view(subgroups: Subgroups, lang: Lang) -> list[Block]:
                 status += f" ({_percent(result.negative)} {label('neg', lang)})"
             row.append(status)
         rows.append(tuple(row))
-    return [
-        Heading(f"{label('by', lang)} {subgroups.attribute}", 2),
-        Paragraph(label("suppression_note", lang)),
-        Table(headers, tuple(rows)),
-    ]
+    blocks.append(Table(headers, tuple(rows)))
+    return blocks
 
 
 def comparison_view(comparison: Comparison, lang: Lang) -> list[Block]:
     """Before and after per determinant, and the barriers resolved, new and persisting."""
     blocks: list[Block] = [Heading(label("comparison", lang), 2)]
+    blocks.extend(_warnings(comparison.warnings, lang))
     for kind in ("resolved", "new", "persisting"):
         names = ", ".join(d.name.in_(lang) for d in comparison.of(kind)) or label("none", lang)
         blocks.append(Paragraph(f"{label(kind, lang)}: {names}"))
@@ -328,3 +332,8 @@ def comparison_view(comparison: Comparison, lang: Lang) -> list[Block]:
     headers = headings(lang, "#", "determinant", "before", "after", "negative_change", "change")
     blocks.append(Table(headers, rows))
     return blocks
+
+
+def _warnings(warnings: tuple[str, ...], lang: Lang) -> list[Block]:
+    """Warnings a reader must see before sharing a result (in English for now)."""
+    return [Paragraph(f"{label('warning', lang)}: {warning}") for warning in warnings]

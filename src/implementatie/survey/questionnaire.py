@@ -19,10 +19,12 @@ from implementatie.errors import Problem, ResponseError
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import Item
+from implementatie.knowledge.params import checked
 from implementatie.knowledge.text import Lang, NonEmptyStr, name_innovation
 from implementatie.survey.responses import ATTRIBUTES, NOT_APPLICABLE, Respondent
 
 
+@checked
 def questionnaire_schema(
     lang: Lang = "nl", *, catalog: Catalog | None = None, innovation: str | None = None
 ) -> dict[str, Any]:
@@ -47,7 +49,8 @@ def _named(value: Any, innovation: str | None, lang: Lang) -> Any:
     return value
 
 
-def parse_submission(data: Mapping[str, Any], *, catalog: Catalog | None = None) -> Respondent:
+@checked
+def parse_submission(data: Any, *, catalog: Catalog | None = None) -> Respondent:
     """Validate what a form posts; raise ResponseError naming respondent and item."""
     catalog = catalog or load_catalog()
     model = _submission_model(catalog, "en")
@@ -131,12 +134,13 @@ def _answer_field(item: Item, catalog: Catalog, lang: Lang) -> tuple[Any, Any]:
 
 
 def _exact_type(value: object) -> object:
-    """Refuse True and 1.0 where the code 1 is meant: a form posts exact codes."""
-    if isinstance(value, bool | float):
+    """Refuse True where the code 1 is meant; read 4.0 as 4, as JSON Schema does."""
+    if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
         raise ValueError(f"expected an option code or 'na', got {value!r}")
-    return value
+    return int(value) if isinstance(value, float) else value
 
 
+@checked
 def surveyjs(
     lang: Lang = "nl", *, catalog: Catalog | None = None, innovation: str | None = None
 ) -> dict[str, Any]:
@@ -188,6 +192,7 @@ def surveyjs(
     return named
 
 
+@checked
 def submission_from_flat(flat: Mapping[str, Any], respondent: str) -> dict[str, Any]:
     """A submission from a flat form result (items and attributes side by side)."""
     attributes = {k: str(v) for k, v in flat.items() if k in ATTRIBUTES and v not in (None, "")}

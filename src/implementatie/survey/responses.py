@@ -7,6 +7,7 @@ whatever a survey tool exports into this shape; `coerce_answer` reads codes and 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
@@ -16,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from implementatie.errors import Problem, ResponseError
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.models import Item, ResponseFormat
+from implementatie.knowledge.params import checked
 from implementatie.knowledge.text import NonEmptyStr, normalise
 
 NOT_APPLICABLE: Literal["na"] = "na"
@@ -67,7 +69,7 @@ def coerce_answer(raw: object, item: Item, fmt: ResponseFormat) -> Answer | None
     """
     if raw is None or (isinstance(raw, float) and raw != raw):
         return None
-    if isinstance(raw, bool):
+    if isinstance(raw, bool) or (isinstance(raw, float) and not math.isfinite(raw)):
         raise ValueError(f"expected an answer code or label, got {raw!r}")
     if isinstance(raw, int | float):
         if raw == int(raw) and fmt.option(int(raw)) is not None:
@@ -119,6 +121,9 @@ def validate_respondents(
     seen: dict[str, tuple[str, int | None]] = {}
     for entry in raw:
         file, line = entry.where
+        if not entry.id.strip():
+            problems.append(Problem(file, line, None, "respondent", "empty respondent id"))
+            continue
         if entry.id in seen:
             first = seen[entry.id]
             at = f" (first at line {first[1]})" if first[1] else ""
@@ -148,13 +153,18 @@ def validate_respondents(
             if answer is not None:
                 answers[item_id] = answer
         respondents.append(
-            Respondent(id=entry.id, answers=answers, attributes=dict(entry.attributes))
+            Respondent(
+                id=entry.id,
+                answers=answers,
+                attributes={k: v for k, v in entry.attributes.items() if v.strip()},
+            )
         )
     if problems:
         raise ResponseError(problems)
     return Responses(tuple(respondents), source)
 
 
+@checked
 def make_responses(
     answers: Mapping[str, Mapping[str, object]],
     *,
