@@ -77,6 +77,7 @@ examples:
   implementatie review export -o review.xlsx            # top-3 lists for an expert panel
   implementatie review import jansen.xlsx devries.xlsx   # the panel's agreement per link
   implementatie validate my-catalogue/
+  implementatie serve                                   # the web questionnaire (extra: web)
 """
 
 
@@ -261,6 +262,22 @@ def build_parser() -> argparse.ArgumentParser:
         "files", nargs="*", metavar="FILE", help="import: the scored .xlsx files, one per reviewer"
     )
     _format(sub, ["text", "markdown", "json"])
+
+    sub = commands.add_parser(
+        "serve",
+        help="run the web questionnaire service (needs implementatie[web])",
+        description="Run the web questionnaire service: coaches create rounds, teams answer "
+        "online. Settings also come from IMPLEMENTATIE_* environment variables (docs/web.md).",
+    )
+    sub.set_defaults(run=_serve)
+    sub.add_argument("--host", default="127.0.0.1", help="address to listen on (default: local)")
+    sub.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    sub.add_argument(
+        "--db",
+        metavar="URL",
+        help="database: sqlite:///file.db (default: implementatie.db here) or "
+        "postgresql+psycopg://user:password@host/name",
+    )
 
     sub = command("graph", "export the catalogue graph (GraphML or node-link JSON)", _graph)
     _format(sub, ["graphml", "json"])
@@ -585,6 +602,16 @@ def _review(args: argparse.Namespace) -> int:
         raise InvalidOption("review import needs the scored .xlsx files")
     agreement = read_reviews(args.files, catalog=catalog)
     return _emit(args, agreement_view(agreement, args.lang), agreement_data(agreement))
+
+
+def _serve(args: argparse.Namespace) -> int:
+    try:
+        from implementatie.web.server import serve
+    except ImportError as exc:
+        raise ImplementatieError(
+            f"the web service needs the web extra: pip install 'implementatie[web]' ({exc.name})"
+        ) from None
+    return serve(args.host, args.port, args.db)
 
 
 def _graph(args: argparse.Namespace) -> int:
