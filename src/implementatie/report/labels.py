@@ -18,12 +18,8 @@ _LABELS: dict[str, str] = {
         "catalogue.\n"
         "Save the file under your own name, for example jansen.xlsx."
     ),
-        "Review of the top 3 per determinant\nThe sheet top3 lists, per MIDI determinant, the three strategies the catalogue puts first.\nEach row shows the weight, the reason and the basis of the link.\nUnder judgement, write agree or disagree.\nKnow a better strategy? Put its id under better_alternative.\nComments go under comment.\nDo not change the determinant and strategy columns: they tie your judgement to the catalogue.\nSave the file under your own name, for example jansen.xlsx."
-    ),
     "agreement": N_("Panel agreement"),
     "agreement_intro": N_(
-        "{n} reviewers. Consensus: at least {threshold}% of those who scored a link agree."
-    ),
         "{n} reviewers. Consensus: at least {threshold}% of those who scored a link agree."
     ),
     "agree": N_("Agree"),
