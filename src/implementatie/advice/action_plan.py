@@ -78,7 +78,7 @@ class ActionPlan(BaseModel):
 
 @checked
 def action_plan(
-    plan_or_strategies: Plan | Iterable[str | Strategy],
+    plan_or_strategies: Plan | str | Strategy | Iterable[str | Strategy],
     *,
     barriers: Iterable[BarrierLike] = (),
     lang: Lang = "nl",
@@ -100,7 +100,7 @@ def action_plan(
         chosen = [(p.strategy, list(p.covers)) for p in plan_or_strategies.strategies]
         names = {d.id: d for d in plan_or_strategies.barriers}
     else:
-        if isinstance(plan_or_strategies, str):  # one strategy id, not its letters
+        if isinstance(plan_or_strategies, str | Strategy):  # one strategy, not its letters
             plan_or_strategies = [plan_or_strategies]
         given = resolve_barriers(barriers, catalog) if barriers else []
         names = {d.id: d for d in given} or {d.id: d for d in catalog.determinants}
