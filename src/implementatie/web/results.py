@@ -112,7 +112,10 @@ class ResultCache:
         if earlier is not None:
             before = shown_count(storage.count_submissions(self.engine, earlier.id), self.step)
             if before:
-                comparison = compare(self.assessment(earlier.id, before), assessment)
+                try:
+                    comparison = compare(self.assessment(earlier.id, before), assessment)
+                except InvalidOption:
+                    comparison = None  # rounds too close to compare without exposing anyone
         barriers = assessment.barriers
         return total, Results(
             assessment,
