@@ -28,6 +28,7 @@ from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.limits import MAX_ANSWERS_BYTES, FileTooLarge, read_limited
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.params import checked
+from implementatie.knowledge.spreadsheet import cell_text, read_cell_text
 from implementatie.knowledge.text import LANGUAGES, Lang, normalise
 
 COLUMNS: dict[str, tuple[str, str]] = {
@@ -63,17 +64,20 @@ def rows(plan: ActionPlan, defaults: ActionDefaults | None = None) -> list[list[
     lang = plan.lang
     return [
         [
-            step.id,
-            step.name,
-            step.actor,
-            step.action,
-            step.target,
-            step.phase if lang == "nl" else PHASE_WORDS[step.phase],
-            step.order,
-            step.dose,
-            defaults.outcomes[step.outcome].name.in_(lang),
-            step.indicator,
-            step.justification,
+            cell if isinstance(cell, int) else cell_text(cell)
+            for cell in (
+                step.id,
+                step.name,
+                step.actor,
+                step.action,
+                step.target,
+                step.phase if lang == "nl" else PHASE_WORDS[step.phase],
+                step.order,
+                step.dose,
+                defaults.outcomes[step.outcome].name.in_(lang),
+                step.indicator,
+                step.justification,
+            )
         ]
         for step in plan.steps
     ]
@@ -276,7 +280,7 @@ def _cell(values: Sequence[Any], index: int) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return str(value).strip()
+    return read_cell_text(str(value).strip())
 
 
 def _row_problems(

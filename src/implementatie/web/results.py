@@ -115,7 +115,7 @@ class ResultCache:
                 try:
                     comparison = compare(self.assessment(earlier.id, before), assessment)
                 except InvalidOption:
-                    comparison = None  # the privacy rule refuses it: rounds too alike
+                    comparison = None  # rounds too close to compare without exposing anyone
         barriers = assessment.barriers
         return total, Results(
             assessment,

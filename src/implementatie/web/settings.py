@@ -26,6 +26,7 @@ class WebSettings(BaseSettings):
     frame_ancestors: str = ""
     """Sites that may show the respondent pages in a frame (CSP frame-ancestors); empty: none."""
     min_group_size: int = Field(default=5, ge=5)
-    """Results appear at this many respondents, and change only in steps of this many."""
+    """Results appear at this many respondents, and change only in steps of this many; at least
+    5, the library's minimum without an explicit opt-in (docs/privacy.md)."""
     secure_cookies: bool = False
     """Mark cookies Secure: set this when the service is reached over HTTPS."""
