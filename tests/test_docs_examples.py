@@ -49,10 +49,12 @@ READER_FILES = {
     "export.csv": FIXTURES / "exports" / "qualtrics_text.csv",
     "qualtrics.yaml": FIXTURES / "exports" / "qualtrics.yaml",
     "my-catalogue/minimal.yaml": FIXTURES / "catalogues" / "minimal.yaml",
+    "notes.txt": FIXTURES / "docs" / "notes.txt",
 }
 SETUP = ("pip ", "python3 -m venv", "python -m venv", ". .venv", "source ", "git clone", "cd ")
 SETUP += ("mkdocs ", "py -m ", ".venv\\", "pytest", "set ", "export ")
 SETUP += ("python benchmarks/",)  # a developer's measurement from a checkout: minutes, not a test
+SETUP += ("implementatie serve", "uvicorn ")  # services that run until stopped (tests/web)
 RUN = {"sh", "bash", "shell", "python", "py", "bat", "powershell"}
 
 
