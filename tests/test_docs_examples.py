@@ -54,7 +54,7 @@ READER_FILES = {
 SETUP = ("pip ", "python3 -m venv", "python -m venv", ". .venv", "source ", "git clone", "cd ")
 SETUP += ("mkdocs ", "py -m ", ".venv\\", "pytest", "set ", "export ")
 SETUP += ("python benchmarks/",)  # a developer's measurement from a checkout: minutes, not a test
-SETUP += ("implementatie serve", "uvicorn ")  # services that run until stopped (tests/web)
+SETUP += ("implementatie serve", "uvicorn ", "curl ")  # a running service (tests/web)
 RUN = {"sh", "bash", "shell", "python", "py", "bat", "powershell"}
 
 
