@@ -43,11 +43,13 @@ def text_table(
 
 def _fit(natural: list[int], floors: list[int], room: int) -> list[int]:
     """Share `room` among the columns in proportion to their natural widths, none narrower
-    than its longest word (so no word is cut), then narrow the widest until they fit."""
+    than its longest word where they fit (so no word is cut), then narrow the widest."""
     total = sum(natural)
     if total <= room:
         return natural
     lowest = [min(w, max(MIN_CELL, floor)) for w, floor in zip(natural, floors, strict=True)]
+    if sum(lowest) > room:  # the words do not fit side by side: the width wins
+        lowest = [min(w, MIN_CELL) for w in natural]
     widths = [max(low, w * room // total) for w, low in zip(natural, lowest, strict=True)]
     while sum(widths) > room:
         narrower = [i for i in range(len(widths)) if widths[i] > lowest[i]]
