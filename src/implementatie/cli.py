@@ -15,7 +15,13 @@ from implementatie import __version__
 from implementatie.advice.eric import eric_terms
 from implementatie.advice.planning import plan
 from implementatie.advice.recommendation import recommend
-from implementatie.errors import CatalogError, ImplementatieError, file_error, printable
+from implementatie.errors import (
+    CatalogError,
+    ImplementatieError,
+    InvalidOption,
+    file_error,
+    printable,
+)
 from implementatie.i18n import (
     DEFAULT,
     LANGUAGES,
@@ -33,6 +39,7 @@ from implementatie.knowledge.text import Lang
 from implementatie.report.document import TEXT_WIDTH, Block, html_page, render
 from implementatie.report.questionnaire_form import questionnaire_page
 from implementatie.report.serialize import (
+    agreement_data,
     assessment_data,
     comparison_data,
     determinant_data,
@@ -43,6 +50,7 @@ from implementatie.report.serialize import (
     subgroups_data,
 )
 from implementatie.report.views import (
+    agreement_view,
     assessment_view,
     comparison_view,
     determinant_view,
@@ -88,6 +96,8 @@ examples:
   implementatie actionplan 19 23 --format xlsx -o plan.xlsx
   implementatie actionplan --edited plan.xlsx --format html -o plan.html
   implementatie template wide -o answers.csv
+  implementatie review export -o review.xlsx            # top-3 lists for an expert panel
+  implementatie review import jansen.xlsx devries.xlsx   # the panel's agreement per link
   implementatie validate my-catalogue/
   implementatie serve                                   # the web questionnaire (extra: web)
 """)
@@ -351,6 +361,20 @@ def build_parser(lang: Lang = DEFAULT) -> argparse.ArgumentParser:
         metavar=_("FILE"),
         help=_("where to write it (default: NAME.csv in the current folder; - for the screen)"),
     )
+
+    sub = command(
+        "review",
+        _("expert review: export the 29 top-3 lists as a spreadsheet, or read scored ones back"),
+        _review,
+    )
+    sub.add_argument("action", choices=["export", "import"], help=_("what to do"))
+    sub.add_argument(
+        "files",
+        nargs="*",
+        metavar=_("FILE"),
+        help=_("import: the scored .xlsx files, one per reviewer"),
+    )
+    _format(sub, ["text", "markdown", "json"])
 
     sub = commands.add_parser(
         "serve",
@@ -727,6 +751,23 @@ def _example(args: argparse.Namespace) -> int:
     _write(args, text)
     print(_("written: {file}").format(file=target))
     return 0
+
+
+def _review(args: argparse.Namespace) -> int:
+    from implementatie.report.review import read_reviews, write_review
+
+    catalog = _catalog(args)
+    if args.action == "export":
+        if not args.output or args.files:
+            raise InvalidOption(_("review export writes one workbook: give -o FILE.xlsx, no FILEs"))
+        write_review(args.output, catalog=catalog, lang=args.lang)
+        n = len(catalog.determinants) * 3
+        print(_("wrote {file}: {n} links to score").format(file=args.output, n=n))
+        return 0
+    if not args.files:
+        raise InvalidOption(_("review import needs the scored .xlsx files"))
+    agreement = read_reviews(args.files, catalog=catalog)
+    return _emit(args, agreement_view(agreement, args.lang), agreement_data(agreement))
 
 
 def _serve(args: argparse.Namespace) -> int:

@@ -69,6 +69,12 @@ class ResponseError(ProblemsError):
     what = "answers"
 
 
+class ReviewError(ProblemsError):
+    """Scored review spreadsheets are invalid; `problems` names file, row and column."""
+
+    what = "review"
+
+
 class LookupFailed(ImplementatieError, LookupError):
     """A determinant or strategy given by a person could not be found (or is ambiguous)."""
 

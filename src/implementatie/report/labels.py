@@ -6,6 +6,30 @@ from implementatie.i18n import N_, gettext
 from implementatie.knowledge.text import Lang
 
 _LABELS: dict[str, str] = {
+    "review_instructions": N_(
+        "Review of the top 3 per determinant\n"
+        "The sheet top3 lists, per MIDI determinant, the three strategies the catalogue puts "
+        "first.\n"
+        "Each row shows the weight, the reason and the basis of the link.\n"
+        "Under judgement, write agree or disagree.\n"
+        "Know a better strategy? Put its id under better_alternative.\n"
+        "Comments go under comment.\n"
+        "Do not change the determinant and strategy columns: they tie your judgement to the "
+        "catalogue.\n"
+        "Save the file under your own name, for example jansen.xlsx."
+    ),
+    "agreement": N_("Panel agreement"),
+    "agreement_intro": N_(
+        "{n} reviewers. Consensus: at least {threshold}% of those who scored a link agree."
+    ),
+    "agree": N_("Agree"),
+    "disagree": N_("Disagree"),
+    "share_agree": N_("% agree"),
+    "consensus": N_("Consensus"),
+    "yes": N_("yes"),
+    "no": N_("no"),
+    "alternatives": N_("Alternatives named"),
+    "place": N_("Place"),
     "eric_terms": N_("The plan in ERIC terms"),
     "eric_intro": N_(
         "For reporting (for example StaRI): the ERIC strategies (Powell et al. 2015) each "
