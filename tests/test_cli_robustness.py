@@ -11,7 +11,7 @@ from tests.conftest import EXAMPLE
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
+    code = main(["--lang", "en", *argv])  # these tests read the English messages
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -57,7 +57,7 @@ def test_compare_with_shared_ids_warns(capsys) -> None:
         (["assess", str(EXAMPLE), "--mapping", "/dev/zero"], "larger than 5 MB"),
         (["validate", "/dev/zero"], "larger than 5 MB"),
         (["show", "-1"], "unknown determinant or strategy '-1'"),
-        (["assess", "/no/such/file.csv"], "cannot read the file"),
+        (["assess", "/no/such/file.csv"], "/no/such/file.csv: file not found"),
     ],
 )
 def test_issue_10_bad_paths_and_queries_are_one_clear_error(capsys, argv, message) -> None:
