@@ -67,7 +67,7 @@ def test_actionplan_excel_round_trip_through_the_command(tmp_path, capsys) -> No
 
 def test_actionplan_excel_needs_an_output_file_and_html_works(capsys) -> None:
     code, _, err = run(capsys, "actionplan", "19", "--format", "xlsx")
-    assert code == 1 and "-o BESTAND.xlsx" in err  # Dutch by default
+    assert code == 1 and "-o BESTAND.xlsx" in err  # in Dutch, the default language
     code, out, _ = run(capsys, "actionplan", "19", "--format", "html")
     assert code == 0 and out.startswith("<!DOCTYPE html>") and "Actieplan" in out
     code, _, err = run(capsys, "actionplan")

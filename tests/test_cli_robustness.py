@@ -10,14 +10,8 @@ from implementatie.cli import main
 from tests.conftest import EXAMPLE
 
 
-@pytest.fixture(autouse=True)
-def english(monkeypatch: pytest.MonkeyPatch) -> None:
-    """These tests read the English messages; Dutch output is tested in test_dutch_throughout."""
-    monkeypatch.setenv("LANG", "en_GB.UTF-8")
-
-
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
+    code = main(["--lang", "en", *argv])  # these tests read the English messages
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -63,7 +57,7 @@ def test_compare_with_shared_ids_warns(capsys) -> None:
         (["assess", str(EXAMPLE), "--mapping", "/dev/zero"], "larger than 5 MB"),
         (["validate", "/dev/zero"], "larger than 5 MB"),
         (["show", "-1"], "unknown determinant or strategy '-1'"),
-        (["assess", "/no/such/file.csv"], "file not found"),
+        (["assess", "/no/such/file.csv"], "/no/such/file.csv: file not found"),
     ],
 )
 def test_issue_10_bad_paths_and_queries_are_one_clear_error(capsys, argv, message) -> None:

@@ -11,6 +11,8 @@ A comment just above a block says more:
 - `<!-- expect-error -->`: the commands must fail, with a clear message and no traceback;
 - `<!-- file: NAME -->`: the block is a file the reader saves as NAME; it is written there;
 - `<!-- output -->`: the block is the output of the command just before it, and must match;
+- `<!-- needs: WHAT -->`: the block needs what only a reader has (an expert panel's filled-in
+  workbooks); it is not run, and the marker says why in the page's source;
 - `<!-- given: NAME … -->`: the reader has filled in these files by now (typed in answers, a
   second measurement); the test gives them from `READER_FILES` again before the block runs.
 
@@ -30,8 +32,9 @@ from pathlib import Path
 
 import pytest
 
-from implementatie import example_path, examples
+from implementatie import example_path
 from implementatie.cli import main
+from implementatie.survey.examples import examples
 from tests.conftest import ROOT
 
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
@@ -49,10 +52,13 @@ READER_FILES = {
     "export.csv": FIXTURES / "exports" / "qualtrics_text.csv",
     "qualtrics.yaml": FIXTURES / "exports" / "qualtrics.yaml",
     "my-catalogue/minimal.yaml": FIXTURES / "catalogues" / "minimal.yaml",
+    "notes.txt": FIXTURES / "docs" / "notes.txt",
+    "briefjes.txt": FIXTURES / "docs" / "notes.txt",
 }
 SETUP = ("pip ", "python3 -m venv", "python -m venv", ". .venv", "source ", "git clone", "cd ")
 SETUP += ("mkdocs ", "py -m ", ".venv\\", "pytest", "set ", "export ")
 SETUP += ("python benchmarks/",)  # a developer's measurement from a checkout: minutes, not a test
+SETUP += ("implementatie serve", "uvicorn ", "curl ")  # a running service (tests/web)
 RUN = {"sh", "bash", "shell", "python", "py", "bat", "powershell"}
 
 
@@ -88,6 +94,7 @@ def _without_comment(line: str) -> str:
 
 
 def run_command(line: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    line = re.sub(r"^(\w+=\S+\s+)+", "", line)  # VARIABLE=value before a command
     if line.startswith(SETUP):
         return 0, ""
     argv = shlex.split(line)
@@ -125,7 +132,7 @@ def test_every_example_runs(
         if marker == "output":
             assert code.strip() == output.strip(), f"{page.name}: the output shown has changed"
             continue
-        if lang not in RUN:
+        if lang not in RUN or marker == "needs":
             continue
         expect_error = marker == "expect-error"
         if lang in {"python", "py"}:

@@ -14,7 +14,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from implementatie import example_path, examples, load_catalog
+from implementatie import example_path, load_catalog
 from implementatie.cli import main
 from implementatie.report.catalogue_pages import (
     determinants_page,
@@ -23,6 +23,7 @@ from implementatie.report.catalogue_pages import (
     strategies_page,
     worked_example,
 )
+from implementatie.survey.examples import examples
 
 EXAMPLE_MARKER = "<!-- worked-example -->"
 STATISTICS_MARKER = "<!-- link-statistics -->"

@@ -47,7 +47,7 @@ from implementatie.knowledge.models import (
 from implementatie.knowledge.text import Lang, Text
 from implementatie.survey.assessment import Assessment, Barrier, assess
 from implementatie.survey.comparison import Change, Comparison, compare
-from implementatie.survey.examples import example_path, examples
+from implementatie.survey.examples import example_path
 from implementatie.survey.importers import read_responses
 from implementatie.survey.questionnaire import (
     parse_submission,
@@ -102,7 +102,6 @@ __all__ = [
     "assess",
     "compare",
     "example_path",
-    "examples",
     "load_catalog",
     "make_responses",
     "parse_submission",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from implementatie.report.tables import text_table
@@ -11,6 +11,7 @@ WORD = st.text(alphabet="abcdefghij", min_size=1, max_size=7)
 CELL = st.lists(WORD, min_size=1, max_size=30).map(" ".join)
 
 
+@settings(deadline=None)
 @given(
     st.integers(2, 6).flatmap(
         lambda n: st.tuples(

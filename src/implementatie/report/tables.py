@@ -7,6 +7,8 @@ from collections.abc import Sequence
 
 MAX_CELL = 60
 MIN_CELL = 8
+MAX_WORD = 30
+"""A word longer than this may be cut to fit; shorter words never are."""
 GAP = 2
 
 
@@ -21,25 +23,39 @@ def text_table(
         for i, h in enumerate(headers)
     ]
     if width is not None:
-        widths = _fit(widths, width - GAP * (len(widths) - 1))
+        floors = [
+            min(
+                MAX_WORD,
+                max(
+                    len(word)
+                    for text in (h, *(r[i] for r in cells))
+                    for word in [*text.split(), ""]
+                ),
+            )
+            for i, h in enumerate(headers)
+        ]
+        widths = _fit(widths, floors, width - GAP * (len(widths) - 1))
     lines = [_row(list(headers), widths), (" " * GAP).join("-" * w for w in widths)]
     for row in cells:
         lines.append(_row(row, widths))
     return "\n".join(lines)
 
 
-def _fit(natural: list[int], room: int) -> list[int]:
-    """Share `room` among the columns in proportion to their natural widths (none narrower than
-    `MIN_CELL` or its heading needs), then narrow the widest until they fit."""
+def _fit(natural: list[int], floors: list[int], room: int) -> list[int]:
+    """Share `room` among the columns in proportion to their natural widths, none narrower
+    than its longest word where they fit (so no word is cut), then narrow the widest."""
     total = sum(natural)
     if total <= room:
         return natural
-    widths = [min(w, max(MIN_CELL, w * room // total)) for w in natural]
+    lowest = [min(w, max(MIN_CELL, floor)) for w, floor in zip(natural, floors, strict=True)]
+    if sum(lowest) > room:  # the words do not fit side by side: the width wins
+        lowest = [min(w, MIN_CELL) for w in natural]
+    widths = [max(low, w * room // total) for w, low in zip(natural, lowest, strict=True)]
     while sum(widths) > room:
-        widest = max(range(len(widths)), key=lambda i: widths[i])
-        if widths[widest] <= MIN_CELL:
+        narrower = [i for i in range(len(widths)) if widths[i] > lowest[i]]
+        if not narrower:
             break
-        widths[widest] -= 1
+        widths[max(narrower, key=lambda i: widths[i])] -= 1
     return widths
 
 

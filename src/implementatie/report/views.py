@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from implementatie.advice.eric import EricTerm
 from implementatie.advice.planning import Plan
 from implementatie.advice.recommendation import Recommendation, recommend
+from implementatie.i18n import localize
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.models import Basis, Determinant, Strategy
 from implementatie.knowledge.text import Lang
@@ -329,5 +330,5 @@ def comparison_view(comparison: Comparison, lang: Lang) -> list[Block]:
 
 
 def _warnings(warnings: tuple[str, ...], lang: Lang) -> list[Block]:
-    """Warnings a reader must see before sharing a result (in English for now)."""
-    return [Paragraph(f"{label('warning', lang)}: {warning}") for warning in warnings]
+    """Warnings a reader must see before sharing a result, in `lang`."""
+    return [Paragraph(f"{label('warning', lang)}: {localize(w, lang)}") for w in warnings]

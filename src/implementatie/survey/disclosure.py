@@ -17,28 +17,30 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator, Mapping
 from itertools import combinations
 
+from implementatie.i18n import N_
+
 SAFE_MINIMUM = 5
 """The smallest `min_group_size` allowed without an explicit opt-in (`allow_small_groups`)."""
 
-# Messages about privacy, in one place (plain English; translated later as a whole).
-SMALL_GROUPS_REFUSED = (
+# Messages about privacy, in one place (plain English; shown translated through i18n.localize).
+SMALL_GROUPS_REFUSED = N_(
     "min_group_size {minimum} is below {safe}: results of so few people can single someone "
     "out; pass allow_small_groups=True (--allow-small-groups) if you really mean it"
 )
-SMALL_GROUPS_WARNING = (
+SMALL_GROUPS_WARNING = N_(
     "min_group_size is {minimum}, below the safe minimum of {safe}: results of groups this "
     "small can single out a respondent; do not share them"
 )
-GROUPS_HIDDEN = (
+GROUPS_HIDDEN = N_(
     "some groups are not shown: they are too small, or could be worked out by comparing "
     "this view with the whole team or with a view by another attribute"
 )
-ROUNDS_TOO_CLOSE = (
+ROUNDS_TOO_CLOSE = N_(
     "the two rounds share respondent ids and differ by fewer than {minimum} respondents, so "
     "the change would show the answers of the people who differ; compare rounds that differ "
     "by no one or by at least {minimum} respondents"
 )
-ROUNDS_SHARE_IDS = (
+ROUNDS_SHARE_IDS = N_(
     "{count} respondent id(s) appear in both rounds; if they are the same people, the change "
     "is theirs alone: share it only with care"
 )

@@ -6,6 +6,7 @@ from importlib import resources
 from pathlib import Path
 
 from implementatie.errors import InvalidOption
+from implementatie.knowledge.params import checked
 
 
 def _folder() -> Path:
@@ -17,6 +18,7 @@ def examples() -> tuple[str, ...]:
     return tuple(sorted(path.stem for path in _folder().glob("*.csv")))
 
 
+@checked
 def example_path(name: str) -> Path:
     """Where the bundled example `name` is: ``read_responses(example_path("team"))``."""
     if name not in examples():
