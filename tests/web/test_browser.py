@@ -96,7 +96,7 @@ def test_six_respondents_and_the_dashboard(browser: Any, server: LiveServer) -> 
     assert coach.locator("#responses").inner_text() == "6"
     headings = coach.locator("#results :is(h2, h3, h4, h5)").all_inner_texts()
     prefix = f"{label('barrier', 'nl')}: "
-    shown = [h.removeprefix(prefix) for h in headings if h.startswith(prefix)]  # names, not ids
+    shown = [h.removeprefix(prefix) for h in headings if h.startswith(prefix)]
     first_five = bodies[:5]  # results change in steps of five: the sixth waits
     expected = assess(
         make_responses(
