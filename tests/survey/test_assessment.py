@@ -15,6 +15,9 @@ from implementatie.survey.responses import MISSING_SPELLINGS, NA_SPELLINGS, make
 
 CATALOG = load_catalog()
 
+# Some tests use a minimum group size below 5 on purpose; its warning is tested elsewhere.
+pytestmark = pytest.mark.filterwarnings("ignore:min_group_size is:UserWarning")
+
 
 def team(column: str, values: list[object], **extra: list[object]) -> dict[str, dict[str, object]]:
     """Respondents r1..rn answering `column` (and other items) with the given values."""
