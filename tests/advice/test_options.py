@@ -38,3 +38,20 @@ def test_sort_key_of_an_unlinked_strategy_is_a_clear_error() -> None:
     with pytest.raises(ValueError) as caught:
         sort_key(strategy, "time_available", ["time_available"], CATALOG)
     assert str(caught.value) == f"strategy {strategy.id!r} is not linked to 'time_available'"
+
+
+def test_each_ranked_strategy_carries_its_links_explanation() -> None:
+    result = recommend(["performance_feedback", "compatibility"], top=None)
+    # some of these links cite a source, so a lost source would show
+    assert any(r.source for entry in result.barriers for r in entry.strategies)
+    for entry in result.barriers:
+        for ranked in entry.strategies:
+            link = ranked.strategy.link(entry.determinant.id)
+            assert link is not None
+            assert (ranked.weight, ranked.top, ranked.rationale) == (
+                link.weight,
+                link.top,
+                link.rationale,
+            )
+            assert (ranked.basis, ranked.source) == (link.basis, link.source)
+            assert ranked.basis is not None

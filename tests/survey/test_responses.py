@@ -185,3 +185,11 @@ def test_responses_keep_order_source_and_attributes() -> None:
     assert responses.attribute_values("role") == ["arts", "verpleegkundige"]
     assert responses.attribute_values("team") == ["Noord"]
     assert dict(responses.respondents[1].answers) == {"q01": "na"}
+
+
+def test_an_empty_respondent_id_is_named_and_checking_goes_on() -> None:
+    found = problems([raw(" ", 2, q01=4), raw("ben", 3, q01=9)])
+    assert [(p.file, p.line, p.column, p.field, p.message.split(";")[0]) for p in found] == [
+        ("team.csv", 2, None, "respondent", "empty respondent id"),
+        ("team.csv", 3, None, "respondent ben, item q01", "9 is not a code of 'agreement'"),
+    ]

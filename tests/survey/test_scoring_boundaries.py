@@ -10,6 +10,7 @@ from implementatie.survey.responses import make_responses
 from implementatie.survey.scoring import DeterminantResult
 from tests.conftest import CATALOGUES
 
+CATALOG = load_catalog()
 REFERENTS = load_catalog(CATALOGUES / "referents.yaml")
 
 
@@ -181,3 +182,24 @@ def test_settings_at_the_edge_of_their_range_are_accepted(options: dict[str, obj
     settings = Settings(**options)  # type: ignore[arg-type]
     for name, value in options.items():
         assert getattr(settings, name) == value
+
+
+@pytest.mark.parametrize(
+    ("q08a", "q08c", "polarity"),
+    [
+        (2, 4, "negative"),
+        (2, 3, "neutral"),
+        (4, 3, "neutral"),
+        (4, 2, "positive"),
+        (None, None, None),
+    ],
+)
+def test_classify_gives_one_respondents_polarity(
+    q08a: int | None, q08c: int | None, polarity: str | None
+) -> None:
+    from implementatie.survey.scoring import classify
+
+    answers = {k: v for k, v in {"q08a": q08a, "q08c": q08c}.items() if v is not None}
+    respondent = make_responses({"r1": answers}).respondents[0]
+    determinant = CATALOG.determinant("personal_benefits")
+    assert classify(respondent, determinant, CATALOG, Settings()) == polarity

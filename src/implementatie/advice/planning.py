@@ -93,21 +93,10 @@ def plan(
         s for s in candidate_strategies(catalog, exclude, max_effort) if s.id not in used_ids
     ]
 
-    strong = {
-        s.id: tuple(b for b in ids if (link := s.link(b)) and link.weight >= STRONG)
-        for s in (*used, *candidates)
-    }
+    strong = _strong_links((*used, *candidates), ids)
     remaining = set(ids) - {b for s in used for b in strong[s.id]}
     coverable = remaining & {b for s in candidates for b in strong[s.id]}
-    chosen: list[Strategy] = []
-    open_ = set(coverable)
-    while open_ and (max_strategies is None or len(chosen) < max_strategies):
-        best = min(
-            (s for s in candidates if not open_.isdisjoint(strong[s.id])),
-            key=lambda s: _greedy_key(s, open_, catalog),
-        )
-        chosen.append(best)
-        open_ -= set(strong[best.id])
+    chosen, open_ = _greedy(candidates, strong, coverable, max_strategies, catalog)
     chosen = _prune(chosen, strong, coverable)
     covered = {b for s in (*used, *chosen) for b in strong[s.id]}
     return Plan(
@@ -117,6 +106,35 @@ def plan(
         uncovered=tuple(d for d in determinants if d.id not in covered),
         limit_reached=bool(open_),
     )
+
+
+def _strong_links(strategies: Iterable[Strategy], ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """For each strategy (id), the given barriers it links to with weight ≥ 2, in order."""
+    return {
+        s.id: tuple(b for b in ids if (link := s.link(b)) and link.weight >= STRONG)
+        for s in strategies
+    }
+
+
+def _greedy(
+    candidates: Sequence[Strategy],
+    strong: Mapping[str, tuple[str, ...]],
+    coverable: set[str],
+    max_strategies: int | None,
+    catalog: Catalog,
+) -> tuple[list[Strategy], set[str]]:
+    """Pick the best candidate (`_greedy_key`) until all is covered or the limit is reached;
+    return the picks and the barriers still open."""
+    chosen: list[Strategy] = []
+    open_ = set(coverable)
+    while open_ and (max_strategies is None or len(chosen) < max_strategies):
+        best = min(
+            (s for s in candidates if not open_.isdisjoint(strong[s.id])),
+            key=lambda s: _greedy_key(s, open_, catalog),
+        )
+        chosen.append(best)
+        open_ -= set(strong[best.id])
+    return chosen, open_
 
 
 def _greedy_key(

@@ -122,18 +122,24 @@ def recommend(
     determinants = resolve_barriers(barriers, catalog)
     ids = [d.id for d in determinants]
     candidates = candidate_strategies(catalog, exclude, max_effort)
-    entries = []
-    for determinant in determinants:
-        ordered = ranked(determinant.id, ids, catalog, candidates)
-        kept = ordered[:top]  # all of them when top is None
-        entries.append(
-            BarrierStrategies(
-                determinant,
-                tuple(_ranked(s, rank, determinant.id, ids) for rank, s in enumerate(kept, 1)),
-            )
-        )
+    entries = tuple(_best(d, ids, catalog, candidates, top) for d in determinants)
     excluded = tuple(sorted(catalog.strategy(s).id for s in exclude))
-    return Recommendation(tuple(entries), top, excluded)
+    return Recommendation(entries, top, excluded)
+
+
+def _best(
+    determinant: Determinant,
+    ids: Sequence[str],
+    catalog: Catalog,
+    candidates: Sequence[Strategy],
+    top: int | None,
+) -> BarrierStrategies:
+    """The best `top` candidates for one barrier (all when None), ranked and explained."""
+    kept = ranked(determinant.id, ids, catalog, candidates)[:top]
+    return BarrierStrategies(
+        determinant,
+        tuple(_ranked(s, rank, determinant.id, ids) for rank, s in enumerate(kept, 1)),
+    )
 
 
 def _ranked(strategy: Strategy, rank: int, barrier: str, ids: Sequence[str]) -> RankedStrategy:

@@ -48,6 +48,9 @@ ROUNDS_SHARE_IDS = N_(
 GroupKey = tuple[str, str]
 """(attribute, value) naming one group."""
 
+_REST = "\0hidden"  # pragma: no mutate (any name that is no real value works the same)
+"""The value naming an attribute's hidden rest in `may_show`."""
+
 WHOLE: GroupKey = ("", "")
 """The key of the whole team (or, per determinant, everyone with a valid answer)."""
 
@@ -111,10 +114,10 @@ def may_show(
         return is_safe(len(team), minimum)
     # Members of the team not in any listed group of an attribute form its hidden rest.
     completed = {
-        attribute: {**groups, "\0hidden": team - frozenset().union(*groups.values())}
+        attribute: {**groups, _REST: team - frozenset().union(*groups.values())}
         for attribute, groups in partitions.items()
     }
-    hidden = {(attribute, "\0hidden") for attribute in completed}
+    hidden = {(attribute, _REST) for attribute in completed}
     return next(_unsafe_pairs(team, completed, hidden, minimum), None) is None
 
 
@@ -170,5 +173,5 @@ def _to_hide(
             if (attribute, value) not in hidden
         ]
     if not real:  # pragma: no cover - the whole team alone is never hidden by this rule
-        raise AssertionError("nothing left to hide")
+        raise AssertionError("nothing left to hide")  # pragma: no mutate (unreachable)
     return min(real, key=lambda key: (len(partitions[key[0]][key[1]]), key))
