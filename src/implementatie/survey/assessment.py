@@ -3,20 +3,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import Determinant
-from implementatie.survey.responses import Responses
+from implementatie.survey.responses import (
+    ABSENT,
+    FIRST_OPTION,
+    AttributeColumn,
+    Responses,
+    encoder,
+)
 from implementatie.survey.scoring import (
+    POLARITIES,
     DeterminantResult,
     DontKnow,
     Polarity,
     Settings,
-    classify,
-    summarise,
+    counts,
+    polarity_codes,
+    summarise_counts,
 )
 from implementatie.survey.subgroups import Subgroups, split_by
 
@@ -89,17 +97,75 @@ def assess(
     settings = Settings(
         barrier_threshold, facilitator_threshold, dont_know, min_group_size, min_motivation
     )
-    classes = {
-        r.id: {
-            d.id: polarity
-            for d in catalog.determinants
-            if (polarity := classify(r, d, catalog, settings)) is not None
-        }
-        for r in responses.respondents
-    }
+    answers = _answers_for(responses, catalog)
+    columns = {d.id: polarity_codes(d, answers, catalog, settings) for d in catalog.determinants}
     results = tuple(
-        summarise(d, [c[d.id] for c in classes.values() if d.id in c], settings)
-        for d in catalog.determinants
+        summarise_counts(d, *counts(columns[d.id]), settings) for d in catalog.determinants
     )
-    attributes = {r.id: dict(r.attributes) for r in responses.respondents}
+    classes = Classes(responses.ids, columns)
+    attributes = Attributes(responses.ids, responses.attributes)
     return Assessment(len(responses), results, settings, classes, attributes)
+
+
+def _answers_for(responses: Responses, catalog: Catalog) -> Mapping[str, bytes | bytearray]:
+    """The answer codes in terms of `catalog`'s response formats (they may differ from the
+    catalogue the answers were read with); items `responses` lacks count as not answered."""
+    if responses.catalog is catalog:
+        return responses.answers
+    absent = bytes(len(responses))
+    found: dict[str, bytes | bytearray] = {}
+    for item_id in catalog.item_ids:
+        column = responses.answers.get(item_id)
+        if column is None:
+            found[item_id] = absent
+            continue
+        before = responses.catalog.response_format(responses.catalog.item(item_id)[1].format)
+        after = encoder(catalog.response_format(catalog.item(item_id)[1].format))
+        table = bytearray(range(256))
+        for i, option in enumerate(before.options):
+            table[FIRST_OPTION + i] = after.get(option.code, ABSENT)
+        found[item_id] = bytes(column).translate(table)
+    return found
+
+
+class Classes(Mapping[str, Mapping[str, Polarity]]):
+    """Respondent id → determinant id → polarity, read from the compact polarity codes;
+    determinants without a valid answer are left out, as in a plain dictionary."""
+
+    def __init__(self, ids: Mapping[str, int], columns: Mapping[str, bytes]) -> None:
+        self._ids, self.columns = ids, columns
+
+    def __getitem__(self, respondent: str) -> Mapping[str, Polarity]:
+        position = self._ids[respondent]
+        return {
+            d: polarity
+            for d, column in self.columns.items()
+            if (polarity := POLARITIES[column[position]]) is not None
+        }
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
+class Attributes(Mapping[str, Mapping[str, str]]):
+    """Respondent id → attribute → value, read from the compact attribute columns."""
+
+    def __init__(self, ids: Mapping[str, int], columns: Mapping[str, AttributeColumn]) -> None:
+        self._ids, self.columns = ids, columns
+
+    def __getitem__(self, respondent: str) -> Mapping[str, str]:
+        position = self._ids[respondent]
+        return {
+            name: column.values[code]
+            for name, column in self.columns.items()
+            if (code := column.codes[position])
+        }
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)

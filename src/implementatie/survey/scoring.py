@@ -20,15 +20,16 @@ al. 2018), every choice a parameter:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cache
 from typing import Literal
 
 from implementatie.errors import InvalidOption
 from implementatie.knowledge.catalog import Catalog
-from implementatie.knowledge.models import Determinant
-from implementatie.survey.responses import NOT_APPLICABLE, Respondent
+from implementatie.knowledge.models import Determinant, Item
+from implementatie.survey.responses import FIRST_OPTION
 
 Polarity = Literal["negative", "neutral", "positive"]
 Status = Literal["barrier", "facilitator", "neutral", "insufficient_data", "suppressed"]
@@ -80,62 +81,81 @@ class DeterminantResult:
         return self.negative or 0.0
 
 
-def classify(
-    respondent: Respondent, determinant: Determinant, catalog: Catalog, settings: Settings
-) -> Polarity | None:
-    """One respondent's polarity on one determinant; None without a valid answer."""
-    answers = respondent.answers
-    scores: list[int] = []
-    for item in determinant.items:
-        if item.motivation:
-            continue
-        score = _item_score(answers.get(item.id), item.format, item.reversed, catalog, settings)
-        if score is None:
-            continue
-        if item.referent is not None and not _values_referent(
-            respondent, determinant, item.referent, catalog, settings
-        ):
-            continue
-        scores.append(score)
-    if not scores:
-        return None
-    mean = Fraction(sum(scores), len(scores))
-    if mean < Fraction(5, 2):
-        return "negative"
-    if mean > Fraction(7, 2):
-        return "positive"
-    return "neutral"
+POLARITIES: tuple[Polarity | None, ...] = (None, "negative", "neutral", "positive")
+"""Polarity codes: 0 no valid answer, then negative, neutral, positive."""
 
 
-def _item_score(
-    answer: object, format_id: str, reversed_: bool, catalog: Catalog, settings: Settings
-) -> int | None:
-    if answer is None or answer == NOT_APPLICABLE or not isinstance(answer, int):
-        return None
-    option = catalog.response_format(format_id).option(answer)
-    if option is None:
-        return None
-    score = _DONT_KNOW_SCORE[settings.dont_know] if option.dont_know else option.score
-    if score is None:
-        return None
-    return 6 - score if reversed_ else score
-
-
-def _values_referent(
-    respondent: Respondent,
+def polarity_codes(
     determinant: Determinant,
-    referent: str,
+    answers: Mapping[str, bytes | bytearray],
     catalog: Catalog,
     settings: Settings,
-) -> bool:
-    """False only when the respondent said they do not value this referent's opinion."""
-    for item in determinant.items:
-        if item.motivation and item.referent == referent:
-            score = _item_score(
-                respondent.answers.get(item.id), item.format, False, catalog, settings
-            )
-            return score is None or score >= settings.min_motivation
-    return True
+) -> bytes:
+    """Each respondent's polarity code on `determinant`, from the item answer codes."""
+    items = determinant.items
+    columns = [answers[item.id] for item in items]
+    rule = _Patterns(determinant, catalog, settings)
+    if len(items) == 1:
+        return bytes(columns[0]).translate(bytes(rule[(code,)] for code in range(256)))
+    return bytes(map(rule.__getitem__, zip(*columns, strict=True)))
+
+
+class _Patterns(dict[tuple[int, ...], int]):
+    """Answer codes of a determinant's items (one respondent) → polarity code, remembered."""
+
+    def __init__(self, determinant: Determinant, catalog: Catalog, settings: Settings) -> None:
+        super().__init__()
+        self.questions = determinant.items
+        self.scores = [_item_scores(item, catalog, settings) for item in self.questions]
+        self.motivation = settings.min_motivation
+        self.motivations = {
+            item.referent: i
+            for i, item in reversed(list(enumerate(self.questions)))
+            if item.motivation
+        }
+
+    def __missing__(self, pattern: tuple[int, ...]) -> int:
+        total = count = 0
+        for item, scores, code in zip(self.questions, self.scores, pattern, strict=True):
+            score = scores[code]
+            if item.motivation or score is None:
+                continue
+            if item.referent is not None and item.referent in self.motivations:
+                at = self.motivations[item.referent]
+                motivation = self.scores[at][pattern[at]]
+                if motivation is not None and motivation < self.motivation:
+                    continue  # the respondent does not value this referent's opinion
+            total += score
+            count += 1
+        if not count:
+            polarity = 0
+        elif 2 * total < 5 * count:
+            polarity = 1
+        elif 2 * total > 7 * count:
+            polarity = 3
+        else:
+            polarity = 2
+        self[pattern] = polarity
+        return polarity
+
+
+def _item_scores(item: Item, catalog: Catalog, settings: Settings) -> list[int | None]:
+    """Answer code → score on the 1-5 scale (reversed for a reversed statement); None when
+    the answer does not count (absent, not applicable, "don't know" excluded)."""
+    fmt = catalog.response_format(item.format)
+    dont_know = _DONT_KNOW_SCORE[settings.dont_know]
+    scores: list[int | None] = [None] * 256
+    for i, option in enumerate(fmt.options):
+        score = dont_know if option.dont_know else option.score
+        if score is not None and item.reversed and not item.motivation:
+            score = 6 - score
+        scores[FIRST_OPTION + i] = score
+    return scores
+
+
+def counts(polarities: bytes) -> tuple[int, int, int]:
+    """(negative, neutral, positive) among polarity codes."""
+    return polarities.count(1), polarities.count(2), polarities.count(3)
 
 
 def summarise(
@@ -143,23 +163,37 @@ def summarise(
 ) -> DeterminantResult:
     """Shares and status of one determinant over the given respondents' polarities."""
     values = list(polarities)
-    n = len(values)
-    if n < settings.min_group_size:
-        return DeterminantResult(determinant, n, None, None, None, "insufficient_data")
-    negative = Fraction(values.count("negative"), n)
-    positive = Fraction(values.count("positive"), n)
-    neutral = 1 - negative - positive
-    if negative >= _exact(settings.barrier_threshold):
-        status: Status = "barrier"
-    elif positive >= _exact(settings.facilitator_threshold):
-        status = "facilitator"
-    else:
-        status = "neutral"
-    return DeterminantResult(
-        determinant, n, float(negative), float(neutral), float(positive), status
+    return summarise_counts(
+        determinant,
+        values.count("negative"),
+        values.count("neutral"),
+        values.count("positive"),
+        settings,
     )
 
 
+def summarise_counts(
+    determinant: Determinant, negative: int, neutral: int, positive: int, settings: Settings
+) -> DeterminantResult:
+    """Shares and status from the numbers of negative, neutral and positive respondents.
+
+    Thresholds compare exactly, in integers: 0.2 is 1/5, so 1 negative in 5 is a barrier.
+    """
+    n = negative + neutral + positive
+    if n < settings.min_group_size:
+        return DeterminantResult(determinant, n, None, None, None, "insufficient_data")
+    barrier = _exact(settings.barrier_threshold)
+    facilitator = _exact(settings.facilitator_threshold)
+    if negative * barrier.denominator >= barrier.numerator * n:
+        status: Status = "barrier"
+    elif positive * facilitator.denominator >= facilitator.numerator * n:
+        status = "facilitator"
+    else:
+        status = "neutral"
+    return DeterminantResult(determinant, n, negative / n, neutral / n, positive / n, status)
+
+
+@cache
 def _exact(threshold: float) -> Fraction:
     """0.2 as exactly 1/5, so 1 negative answer in 5 is exactly at the threshold."""
     return Fraction(str(threshold))
