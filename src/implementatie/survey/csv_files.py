@@ -26,6 +26,7 @@ from pathlib import Path
 from implementatie.errors import Problem, ResponseError
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.loader import load_catalog
+from implementatie.survey.csv_stream import stream_csv
 from implementatie.survey.responses import (
     ATTRIBUTES,
     RawRespondent,
@@ -121,8 +122,15 @@ def _sniff(header: str) -> str:
 def read_csv(
     path: PathLike, *, catalog: Catalog | None = None, attributes: Sequence[str] = ATTRIBUTES
 ) -> Responses:
-    """Read a canonical long or wide CSV file (detected from its header)."""
+    """Read a canonical long or wide CSV file (detected from its header).
+
+    Valid files stream through `csv_stream` in bounded memory; a file with problems is read
+    again in full here, to report every problem with its line and column.
+    """
     catalog = catalog or load_catalog()
+    streamed = stream_csv(path, catalog, attributes)
+    if streamed is not None:
+        return streamed
     table = read_table(path)
     lowered = [h.casefold() for h in table.header]
     if {"respondent", "item", "value"} <= set(lowered):

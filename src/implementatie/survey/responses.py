@@ -134,7 +134,7 @@ class ResponsesBuilder:
         self.ids[rid] = position
         for item, column in self.answers.items():
             answer = answers.get(item)
-            column.append(EMPTY if answer is None else self._encoders[item][answer])
+            column.append(ABSENT if answer is None else self._encoders[item][answer])
         for name, value in attributes.items():
             attribute = self.attribute(name)
             attribute.codes.extend(bytes(position - len(attribute.codes)))
@@ -163,8 +163,8 @@ class ResponsesBuilder:
 
 
 ABSENT, EMPTY, NA, FIRST_OPTION = 0, 1, 2, 3
-"""Answer codes: no answer (absent or an empty cell), not applicable, then option i as
-FIRST_OPTION + i in the order of the response format."""
+"""Answer codes: no answer (ABSENT; EMPTY for an empty cell that was read), not applicable,
+then option i of the response format as FIRST_OPTION + i."""
 INVALID = 255
 """Never stored: what `cell_codes` gives for a cell that is not a valid answer."""
 
