@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.loader import load_catalog
@@ -98,11 +99,11 @@ def assess(
         barrier_threshold, facilitator_threshold, dont_know, min_group_size, min_motivation
     )
     answers = _answers_for(responses, catalog)
-    columns = {d.id: polarity_codes(d, answers, catalog, settings) for d in catalog.determinants}
     results = tuple(
-        summarise_counts(d, *counts(columns[d.id]), settings) for d in catalog.determinants
+        summarise_counts(d, *counts(polarity_codes(d, answers, catalog, settings)), settings)
+        for d in catalog.determinants
     )
-    classes = Classes(responses.ids, columns)
+    classes = Classes(responses.ids, answers, catalog, settings)
     attributes = Attributes(responses.ids, responses.attributes)
     return Assessment(len(responses), results, settings, classes, attributes)
 
@@ -129,11 +130,25 @@ def _answers_for(responses: Responses, catalog: Catalog) -> Mapping[str, bytes |
 
 
 class Classes(Mapping[str, Mapping[str, Polarity]]):
-    """Respondent id → determinant id → polarity, read from the compact polarity codes;
-    determinants without a valid answer are left out, as in a plain dictionary."""
+    """Respondent id → determinant id → polarity, from compact polarity codes (worked out
+    from the answer codes on first use); determinants without a valid answer are left out."""
 
-    def __init__(self, ids: Mapping[str, int], columns: Mapping[str, bytes]) -> None:
-        self._ids, self.columns = ids, columns
+    def __init__(
+        self,
+        ids: Mapping[str, int],
+        answers: Mapping[str, bytes | bytearray],
+        catalog: Catalog,
+        settings: Settings,
+    ) -> None:
+        self._ids, self._answers, self._catalog, self._settings = ids, answers, catalog, settings
+
+    @cached_property
+    def columns(self) -> dict[str, bytes]:
+        """Determinant id → every respondent's polarity code (see `scoring.POLARITIES`)."""
+        return {
+            d.id: polarity_codes(d, self._answers, self._catalog, self._settings)
+            for d in self._catalog.determinants
+        }
 
     def __getitem__(self, respondent: str) -> Mapping[str, Polarity]:
         position = self._ids[respondent]

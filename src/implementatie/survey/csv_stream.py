@@ -14,7 +14,7 @@ import itertools
 import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TextIO, cast
+from typing import TextIO
 
 from implementatie.knowledge.catalog import Catalog
 from implementatie.survey.responses import (
@@ -25,7 +25,7 @@ from implementatie.survey.responses import (
     ResponsesBuilder,
 )
 
-CHUNK = 2048
+CHUNK = 1024
 """Rows read at a time: enough for the C-level column work to dominate, small in memory."""
 
 
@@ -68,15 +68,51 @@ def _sniff(header: str) -> str:
 
 
 def _chunks(reader: Iterator[list[str]], width: int) -> Iterator[list[list[str]]]:
-    """Rows of the right width, a chunk at a time; blank rows left out."""
+    """Rows of the right width, a chunk at a time; blank lines left out."""
     while chunk := list(itertools.islice(reader, CHUNK)):
-        rows = [row for row in chunk if len(row) == width and any(row)]
-        if len(rows) != len(chunk):
-            for row in chunk:
-                if len(row) != width and "".join(row).strip():
-                    raise GiveUp
-        if rows:
-            yield rows
+        if set(map(len, chunk)) != {width}:
+            rows = [row for row in chunk if len(row) == width]
+            if any("".join(row).strip() for row in chunk if len(row) != width):
+                raise GiveUp
+            chunk = rows
+        if chunk:
+            yield chunk
+
+
+class _Positions(dict[str, int]):
+    """Respondent id → position; an id met for the first time gets the next position."""
+
+    def __missing__(self, cell: str) -> int:
+        rid = cell.strip()
+        if not rid:
+            raise GiveUp
+        if rid not in self:
+            dict.__setitem__(self, rid, len(self))
+        return self[rid]
+
+
+class _Items(dict[str, int]):
+    """Item cell → the item's position in the catalogue; unknown items give up."""
+
+    def __missing__(self, cell: str) -> int:
+        item = cell.strip()
+        if item == cell or item not in self:
+            raise GiveUp
+        return self[item]
+
+
+class _Answers(dict[tuple[int, str], int]):
+    """(item position, cell) → answer code, through the item's `CellCodes`."""
+
+    def __init__(self, tables: list[CellCodes]) -> None:
+        super().__init__()
+        self.tables = tables
+
+    def __missing__(self, key: tuple[int, str]) -> int:
+        code = self.tables[key[0]][key[1]]
+        if code != INVALID:
+            self[key] = code
+        return code
 
 
 class _AttributeCells(dict[str, int]):
@@ -141,7 +177,8 @@ def _wide(
                 raise GiveUp
             built.answers[item_id] += codes
         for name, index in named.items():
-            built.attributes[name].codes.extend(map(cells[name].__getitem__, columns[index]))
+            found = list(map(cells[name].__getitem__, columns[index]))
+            built.attributes[name].codes.extend(found)  # after the codes: they may widen
 
 
 def _long(
@@ -156,49 +193,30 @@ def _long(
         raise GiveUp
     tables = _cell_codes(built)
     order = list(tables)
-    item_index = {item_id: i for i, item_id in enumerate(order)}
-    item_tables = [tables[item_id] for item_id in order]
+    item_index = _Items((item_id, i) for i, item_id in enumerate(order))
+    answer_codes = _Answers([tables[item_id] for item_id in order])
     columns = [built.answers[item_id] for item_id in order]
     cells = {name: _AttributeCells(built.attribute(name)) for name in named}
-    ids = built.ids
+    ids = built.ids = _Positions()
     for rows in _chunks(reader, len(lowered)):
         table = list(zip(*rows, strict=True))
-        found_ids = list(map(ids.get, table[who]))
-        if None in found_ids:
-            for k, found in enumerate(found_ids):
-                if found is None:
-                    rid = table[who][k].strip()
-                    if not rid:
-                        raise GiveUp
-                    found = ids.get(rid)
-                    if found is None:
-                        found = ids[rid] = len(ids)
-                    found_ids[k] = found
-        found_items = list(map(item_index.get, table[what]))
-        if None in found_items:
-            for k, found in enumerate(found_items):
-                if found is None:
-                    found = item_index.get(table[what][k].strip())
-                    if found is None:
-                        raise GiveUp
-                    found_items[k] = found
-        positions, items = cast(list[int], found_ids), cast(list[int], found_items)
+        positions = list(map(ids.__getitem__, table[who]))
+        items = list(map(item_index.__getitem__, table[what]))
+        codes = bytes(map(answer_codes.__getitem__, zip(items, table[value], strict=True)))
+        if INVALID in codes:
+            raise GiveUp
         built.pad()
-        for position, i, cell in zip(positions, items, table[value], strict=True):
+        for position, i, code in zip(positions, items, codes, strict=True):
             column = columns[i]
             if column[position]:
                 raise GiveUp  # answered twice
-            code = item_tables[i][cell]
-            if code == INVALID:
-                raise GiveUp
             column[position] = code
         for name, index in named.items():
-            codes = built.attributes[name].codes
             given = map(cells[name].__getitem__, table[index])
             for position, code in set(zip(positions, given, strict=True)):
                 if code:
-                    known = codes[position]
+                    known = built.attributes[name].codes[position]
                     if not known:
-                        codes[position] = code
+                        built.attributes[name].codes[position] = code
                     elif known != code:
                         raise GiveUp

@@ -97,20 +97,25 @@ class Responses:
 
 @dataclass
 class AttributeColumn:
-    """One attribute of every respondent: `codes[position]` indexes `values`; 0 = not given."""
+    """One attribute of every respondent: `codes[position]` indexes `values`; 0 = not given.
+
+    Codes take one byte each while there are fewer than 256 values, then two, then four.
+    """
 
     values: list[str] = field(default_factory=lambda: [""])
-    codes: array[int] = field(default_factory=lambda: array("I"))
+    codes: array[int] = field(default_factory=lambda: array("B"))
     _known: dict[str, int] = field(default_factory=dict, repr=False)
 
     def code(self, value: str) -> int:
-        """The code of `value` ("" → 0), adding it when new."""
+        """The code of `value` ("" → 0), adding it when new (`codes` may then widen)."""
         if not value:
             return 0
         found = self._known.get(value)
         if found is None:
             found = self._known[value] = len(self.values)
             self.values.append(value)
+            if found == 1 << 8 * self.codes.itemsize:
+                self.codes = array("H" if found == 256 else "I", self.codes)
         return found
 
 
@@ -137,8 +142,9 @@ class ResponsesBuilder:
             column.append(ABSENT if answer is None else self._encoders[item][answer])
         for name, value in attributes.items():
             attribute = self.attribute(name)
+            code = attribute.code(value)
             attribute.codes.extend(bytes(position - len(attribute.codes)))
-            attribute.codes.append(attribute.code(value))
+            attribute.codes.append(code)
         self.pad()
 
     def attribute(self, name: str) -> AttributeColumn:
