@@ -92,51 +92,60 @@ def polarity_codes(
     settings: Settings,
 ) -> bytes:
     """Each respondent's polarity code on `determinant`, from the item answer codes."""
-    items = determinant.items
-    columns = [answers[item.id] for item in items]
-    rule = _Patterns(determinant, catalog, settings)
-    if len(items) == 1:
-        return bytes(columns[0]).translate(bytes(rule[(code,)] for code in range(256)))
-    return bytes(map(rule.__getitem__, zip(*columns, strict=True)))
+    scores = [
+        _score_column(item, determinant, answers, catalog, settings)
+        for item in determinant.items
+        if not item.motivation
+    ]
+    if len(scores) == 1:
+        return scores[0].translate(bytes(_polarity(s, 1 if s else 0) for s in range(256)))
+    return bytes(map(_Means().__getitem__, zip(*scores, strict=True)))
 
 
-class _Patterns(dict[tuple[int, ...], int]):
-    """Answer codes of a determinant's items (one respondent) → polarity code, remembered."""
+def _score_column(
+    item: Item,
+    determinant: Determinant,
+    answers: Mapping[str, bytes | bytearray],
+    catalog: Catalog,
+    settings: Settings,
+) -> bytes:
+    """Each respondent's score on a statement item, 1-5, or 0 when it does not count."""
+    table = bytes(score or 0 for score in _item_scores(item, catalog, settings))
+    motivation = next(
+        (i for i in determinant.items if i.motivation and i.referent == item.referent), None
+    )
+    if item.referent is None or motivation is None:
+        return bytes(answers[item.id]).translate(table)
+    # A referent's expectation counts only when the respondent values their opinion: a mask
+    # byte 0xFF (values it, or did not say) or 0x00 per respondent, applied with one big AND.
+    valued = bytes(
+        0xFF if score is None or score >= settings.min_motivation else 0
+        for score in _item_scores(motivation, catalog, settings)
+    )
+    statement = bytes(answers[item.id]).translate(table)
+    mask = bytes(answers[motivation.id]).translate(valued)
+    both = int.from_bytes(statement, "big") & int.from_bytes(mask, "big")
+    return both.to_bytes(len(statement), "big")
 
-    def __init__(self, determinant: Determinant, catalog: Catalog, settings: Settings) -> None:
-        super().__init__()
-        self.questions = determinant.items
-        self.scores = [_item_scores(item, catalog, settings) for item in self.questions]
-        self.motivation = settings.min_motivation
-        self.motivations = {
-            item.referent: i
-            for i, item in reversed(list(enumerate(self.questions)))
-            if item.motivation
-        }
 
-    def __missing__(self, pattern: tuple[int, ...]) -> int:
-        total = count = 0
-        for item, scores, code in zip(self.questions, self.scores, pattern, strict=True):
-            score = scores[code]
-            if item.motivation or score is None:
-                continue
-            if item.referent is not None and item.referent in self.motivations:
-                at = self.motivations[item.referent]
-                motivation = self.scores[at][pattern[at]]
-                if motivation is not None and motivation < self.motivation:
-                    continue  # the respondent does not value this referent's opinion
-            total += score
-            count += 1
-        if not count:
-            polarity = 0
-        elif 2 * total < 5 * count:
-            polarity = 1
-        elif 2 * total > 7 * count:
-            polarity = 3
-        else:
-            polarity = 2
-        self[pattern] = polarity
+class _Means(dict[tuple[int, ...], int]):
+    """A respondent's item scores (0 = does not count) → polarity code of their mean."""
+
+    def __missing__(self, scores: tuple[int, ...]) -> int:
+        counted = [s for s in scores if s]
+        polarity = self[scores] = _polarity(sum(counted), len(counted))
         return polarity
+
+
+def _polarity(total: int, count: int) -> int:
+    """Polarity code of a mean score total / count: below 2.5 negative, above 3.5 positive."""
+    if not count:
+        return 0
+    if 2 * total < 5 * count:
+        return 1
+    if 2 * total > 7 * count:
+        return 3
+    return 2
 
 
 def _item_scores(item: Item, catalog: Catalog, settings: Settings) -> list[int | None]:
