@@ -5,14 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from implementatie import __version__
+from implementatie.advice.eric import eric_terms
 from implementatie.advice.planning import plan
 from implementatie.advice.recommendation import recommend
-from implementatie.errors import CatalogError, ImplementatieError
+from implementatie.errors import CatalogError, ImplementatieError, printable
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import CATEGORY_IDS, Determinant
@@ -22,6 +24,7 @@ from implementatie.report.serialize import (
     assessment_data,
     comparison_data,
     determinant_data,
+    eric_data,
     plan_data,
     recommendation_data,
     strategy_data,
@@ -32,6 +35,7 @@ from implementatie.report.views import (
     comparison_view,
     determinant_view,
     determinants_view,
+    eric_view,
     plan_view,
     recommendation_view,
     strategies_for_view,
@@ -62,8 +66,14 @@ examples:
   implementatie show "formele bekrachtiging"
   implementatie strategies --determinant kennis
   implementatie recommend formal_ratification time_available --plan
+  implementatie recommend 19 23 13 --eric                # the plan in ERIC terms
+  implementatie suggest "de nieuwe registratie kost ons uren"
+  implementatie suggest --file notes.txt --format json
+  implementatie actionplan 19 23 --format xlsx -o plan.xlsx
+  implementatie actionplan --edited plan.xlsx --format html -o plan.html
   implementatie template wide -o answers.csv
   implementatie validate my-catalogue/
+  implementatie serve                                   # the web questionnaire (extra: web)
 """
 
 
@@ -78,6 +88,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.run(args)
     except ImplementatieError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # reading or writing a file the library does not open itself
+        where = f" {printable(str(exc.filename))}" if exc.filename else ""
+        print(f"error: cannot use{where}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     return code
 
@@ -168,6 +182,49 @@ def build_parser() -> argparse.ArgumentParser:
     _answer_options(sub)
     _format(sub, ["text", "markdown", "json", "html"])
 
+    sub = command(
+        "suggest", "suggest the determinants behind what a team writes (sticky notes)", _suggest
+    )
+    sub.add_argument("text", nargs="?", metavar="TEXT", help="one note")
+    sub.add_argument("--file", metavar="NOTES", help="a text file with one note per line")
+    sub.add_argument(
+        "--top", type=int, default=3, metavar="N", help="determinants per note (default: 3)"
+    )
+    _format(sub, ["text", "json"])
+
+    sub = command(
+        "actionplan",
+        "an action plan for the barriers: who does what, when, how often, and why (Proctor)",
+        _actionplan,
+    )
+    sub.add_argument(
+        "barriers", nargs="*", metavar="BARRIER", help="determinant id, MIDI number or name"
+    )
+    sub.add_argument(
+        "--strategy",
+        action="append",
+        default=[],
+        metavar="S",
+        help="use strategy S (repeatable) instead of the plan chosen for the barriers",
+    )
+    sub.add_argument(
+        "--edited",
+        metavar="FILE",
+        help="an action plan the team edited (.xlsx or .csv): its entries are kept",
+    )
+    sub.add_argument(
+        "--exclude", action="append", default=[], metavar="S", help="never plan strategy S"
+    )
+    sub.add_argument(
+        "--max-effort",
+        choices=["low", "medium", "high"],
+        help="leave out strategies that cost more effort than this",
+    )
+    sub.add_argument(
+        "--max-strategies", type=int, metavar="N", help="at most N strategies in the plan"
+    )
+    _format(sub, ["text", "markdown", "json", "csv", "xlsx", "html"])
+
     sub = command("template", "write an empty answers CSV or an example mapping file", _template)
     sub.add_argument("kind", choices=TEMPLATE_KINDS, help="what to write")
     _output(sub)
@@ -184,7 +241,28 @@ def build_parser() -> argparse.ArgumentParser:
         default="json-schema",
         help="what to produce (default: json-schema)",
     )
+    sub.add_argument(
+        "--innovation",
+        metavar="NAME",
+        help="the name of what you introduce, used instead of 'de innovatie' in the questions",
+    )
     _output(sub)
+
+    sub = commands.add_parser(
+        "serve",
+        help="run the web questionnaire service (needs implementatie[web])",
+        description="Run the web questionnaire service: coaches create rounds, teams answer "
+        "online. Settings also come from IMPLEMENTATIE_* environment variables (docs/web.md).",
+    )
+    sub.set_defaults(run=_serve)
+    sub.add_argument("--host", default="127.0.0.1", help="address to listen on (default: local)")
+    sub.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    sub.add_argument(
+        "--db",
+        metavar="URL",
+        help="database: sqlite:///file.db (default: implementatie.db here) or "
+        "postgresql+psycopg://user:password@host/name",
+    )
 
     sub = command("graph", "export the catalogue graph (GraphML or node-link JSON)", _graph)
     _format(sub, ["graphml", "json"])
@@ -248,6 +326,11 @@ def _answer_options(sub: argparse.ArgumentParser) -> None:
         metavar="N",
         help="groups and determinants with fewer valid answers are not shown (default: 5)",
     )
+    sub.add_argument(
+        "--allow-small-groups",
+        action="store_true",
+        help="allow a --min-group-size below 5 (results can then single out a respondent)",
+    )
 
 
 def _recommend_options(sub: argparse.ArgumentParser, *, plan_default: bool = False) -> None:
@@ -282,6 +365,11 @@ def _recommend_options(sub: argparse.ArgumentParser, *, plan_default: bool = Fal
     )
     sub.add_argument(
         "--max-strategies", type=int, metavar="N", help="at most N strategies in the plan"
+    )
+    sub.add_argument(
+        "--eric",
+        action="store_true",
+        help="add the plan in ERIC terms (numbers and names, for reporting); implies --plan",
     )
 
 
@@ -362,7 +450,7 @@ def _recommend_output(
         if entry["determinant"] in severities:
             found = severities[entry["determinant"]]
             entry.update(severity=round(found.severity * 100, 1), n=found.n)
-    if args.plan:
+    if args.plan or args.eric:
         chosen = plan(
             barriers,
             catalog=catalog,
@@ -373,24 +461,32 @@ def _recommend_output(
         )
         blocks += plan_view(chosen, lang)
         output["plan"] = plan_data(chosen, lang)
+        if args.eric:
+            terms = eric_terms(chosen, catalog=catalog)
+            blocks += eric_view(terms, lang)
+            output["eric"] = eric_data(terms)
     return _emit(args, blocks, output, catalog.questionnaire.title.in_(lang))
 
 
 def _assessment(args: argparse.Namespace, catalog: Catalog, file: str) -> Assessment:
     responses = read_responses(file, mapping=args.mapping, catalog=catalog)
-    return assess(
-        responses,
-        catalog=catalog,
-        barrier_threshold=args.barrier_threshold,
-        facilitator_threshold=args.facilitator_threshold,
-        dont_know=args.dont_know,
-        min_group_size=args.min_group_size,
-    )
+    with warnings.catch_warnings():  # the command prints the result's warnings itself
+        warnings.simplefilter("ignore", UserWarning)
+        return assess(
+            responses,
+            catalog=catalog,
+            barrier_threshold=args.barrier_threshold,
+            facilitator_threshold=args.facilitator_threshold,
+            dont_know=args.dont_know,
+            min_group_size=args.min_group_size,
+            allow_small_groups=args.allow_small_groups,
+        )
 
 
 def _assess(args: argparse.Namespace) -> int:
     catalog = _catalog(args)
     assessment = _assessment(args, catalog, args.file)
+    _warn(assessment.warnings)
     head = assessment_view(assessment, args.lang)
     data = assessment_data(assessment)
     if args.by:
@@ -405,7 +501,65 @@ def _compare(args: argparse.Namespace) -> int:
     before = _assessment(args, catalog, args.before)
     after = _assessment(args, catalog, args.after)
     comparison = compare(before, after)
+    _warn(comparison.warnings)
     return _emit(args, comparison_view(comparison, args.lang), comparison_data(comparison))
+
+
+def _warn(warnings: Sequence[str]) -> None:
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+
+
+def _suggest(args: argparse.Namespace) -> int:
+    from implementatie.advice.intake import read_notes, suggest
+    from implementatie.report.intake_views import intake_data, intake_view
+
+    notes = ([args.text] if args.text else []) + (read_notes(args.file) if args.file else [])
+    if not notes:
+        raise ImplementatieError("give a note as TEXT or a file of notes with --file")
+    intake = suggest(notes, top=args.top, catalog=_catalog(args))
+    return _emit(args, intake_view(intake, args.lang), intake_data(intake))
+
+
+def _actionplan(args: argparse.Namespace) -> int:
+    from implementatie.advice.action_plan import action_plan
+    from implementatie.advice.action_plan_files import (
+        csv_text,
+        read_action_plan,
+        write_action_plan,
+    )
+    from implementatie.report.action_plan_views import action_plan_data, action_plan_view
+
+    catalog = _catalog(args)
+    edited = read_action_plan(args.edited, catalog=catalog) if args.edited else None
+    lang: Lang = edited.lang if edited else args.lang
+    if args.strategy:
+        chosen = action_plan(
+            args.strategy, barriers=args.barriers, lang=lang, catalog=catalog, edits=edited
+        )
+    elif args.barriers:
+        chosen_plan = plan(
+            args.barriers,
+            catalog=catalog,
+            max_strategies=args.max_strategies,
+            exclude=args.exclude,
+            max_effort=args.max_effort,
+        )
+        chosen = action_plan(chosen_plan, lang=lang, catalog=catalog, edits=edited)
+    elif edited is not None:
+        chosen = edited
+    else:
+        raise ImplementatieError("give barriers, --strategy or an --edited action plan")
+    if args.format == "xlsx":
+        if not args.output:
+            raise ImplementatieError("an Excel file needs a name: add -o FILE.xlsx")
+        write_action_plan(chosen, args.output)
+        return 0
+    if args.format == "csv":
+        return _write(args, csv_text(chosen))
+    args.lang = lang
+    title = "Actieplan" if lang == "nl" else "Action plan"
+    return _emit(args, action_plan_view(chosen), action_plan_data(chosen), title)
 
 
 def _template(args: argparse.Namespace) -> int:
@@ -415,8 +569,18 @@ def _template(args: argparse.Namespace) -> int:
 def _questionnaire(args: argparse.Namespace) -> int:
     catalog = _catalog(args)
     make = questionnaire_schema if args.shape == "json-schema" else surveyjs
-    data = make(args.lang, catalog=catalog)
+    data = make(args.lang, catalog=catalog, innovation=args.innovation)
     return _write(args, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _serve(args: argparse.Namespace) -> int:
+    try:
+        from implementatie.web.server import serve
+    except ImportError as exc:
+        raise ImplementatieError(
+            f"the web service needs the web extra: pip install 'implementatie[web]' ({exc.name})"
+        ) from None
+    return serve(args.host, args.port, args.db)
 
 
 def _graph(args: argparse.Namespace) -> int:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 
 class ImplementatieError(Exception):
@@ -26,8 +28,17 @@ class Problem:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {self.message}"
+        field = f" {printable(self.field)}:" if self.field else ""
+        return f"{printable(where)}:{field} {printable(self.message)}"
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """`text` with control characters (line breaks, terminal escapes) written as `\\n`,
+    `\\x1b`, …, so a value from a file cannot fake extra lines or recolour a terminal."""
+    return _CONTROL.sub(lambda match: repr(match.group())[1:-1], text)
 
 
 class ProblemsError(ImplementatieError):
@@ -82,3 +93,46 @@ class LookupFailed(ImplementatieError, LookupError):
 
 class InvalidOption(ImplementatieError, ValueError):
     """A parameter is out of range or does not fit the data (a threshold, an attribute, …)."""
+
+
+class MissingExtra(ImplementatieError, ImportError):
+    """A feature needs an optional dependency that is not installed."""
+
+    def __init__(self, feature: str, extra: str) -> None:
+        self.extra = extra
+        super().__init__(
+            f"{feature} needs optional packages that are not installed; "
+            f'install them with: pip install "implementatie[{extra}]"'
+        )
+
+
+class ActionPlanError(ProblemsError):
+    """An edited action plan file is invalid; `problems` names sheet, row and column for each."""
+
+    what = "action plan"
+
+
+class RetiredId(LookupFailed):
+    """An id that was removed from the catalogue; the message names what replaces it."""
+
+    def __init__(self, kind: str, record: RetiredRecord) -> None:
+        *first, last = record.replaced_by
+        replacements = f"{', '.join(first)} or {last}" if first else last
+        super().__init__(kind, record.id, record.replaced_by, ambiguous=False)
+        self.args = (
+            f"{kind} {record.id!r} was removed in edition {record.edition} of the knowledge "
+            f"base; use {replacements} instead ({record.reason})",
+        )
+
+
+class RetiredRecord(Protocol):
+    """What `RetiredId` needs to know about a removed id."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def edition(self) -> int: ...
+    @property
+    def replaced_by(self) -> Sequence[str]: ...
+    @property
+    def reason(self) -> str: ...

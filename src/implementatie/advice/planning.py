@@ -21,6 +21,7 @@ from implementatie.errors import InvalidOption
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import Determinant, Effort, Strategy
+from implementatie.knowledge.params import checked
 
 STRONG = 2
 """The lowest link weight that counts as covering a barrier."""
@@ -70,6 +71,7 @@ class Plan:
         return render(plan_view(self, "nl"), "html")
 
 
+@checked
 def plan(
     barriers: Iterable[BarrierLike],
     *,

@@ -14,7 +14,8 @@ from implementatie.advice.tables import tables
 from implementatie.errors import InvalidOption
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.loader import load_catalog
-from implementatie.knowledge.models import EFFORT_ORDER, Determinant, Effort, Strategy
+from implementatie.knowledge.models import EFFORT_ORDER, Basis, Determinant, Effort, Strategy
+from implementatie.knowledge.params import checked
 from implementatie.knowledge.text import Text
 
 
@@ -46,6 +47,10 @@ class RankedStrategy:
     """The other given barriers (ids) this strategy is linked to, in the order given."""
     top: int | None
     """The link's place in the barrier's curated top 3, if any."""
+    basis: Basis
+    """What the link rests on (see `implementatie.knowledge.models.Basis`)."""
+    source: str | None
+    """The citation for the basis, where it has one."""
 
     @property
     def id(self) -> str:
@@ -99,6 +104,7 @@ def candidate_strategies(
     ]
 
 
+@checked
 def recommend(
     barriers: Iterable[BarrierLike],
     *,
@@ -170,4 +176,6 @@ def _ranked(
         rationale=link.rationale,
         also_addresses=others,
         top=link.top,
+        basis=link.basis,
+        source=link.source,
     )

@@ -33,6 +33,8 @@ class NameIndex(Generic[T]):
 
     def exact(self, query: str | int) -> T | None:
         """The entry with exactly this id, number or name (after normalising), if any."""
+        if _signed(str(query)):
+            return None
         return self._exact.get(normalise(str(query)))
 
     def find(self, query: str | int) -> T:
@@ -40,6 +42,8 @@ class NameIndex(Generic[T]):
         if isinstance(query, str) and query in self._ids:
             return self._ids[query]
         text = str(query).strip()
+        if _signed(text):
+            raise LookupFailed(self.kind, text, [], ambiguous=False)
         key = normalise(text)
         if key in self._exact:
             return self._exact[key]
@@ -51,3 +55,9 @@ class NameIndex(Generic[T]):
         close = difflib.get_close_matches(key, list(self._exact), n=5, cutoff=0.6)
         suggestions = list(dict.fromkeys(self._labels[k] for k in close))
         raise LookupFailed(self.kind, text, suggestions, ambiguous=False)
+
+
+def _signed(text: str) -> bool:
+    """True for "-1" or "+3": a sign is not part of a number's spelling (`-1` is not 1)."""
+    text = text.strip()
+    return text[:1] in ("+", "-") and text[1:].strip().isdigit()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from implementatie.advice.eric import EricTerm
 from implementatie.advice.planning import Plan
 from implementatie.advice.recommendation import Recommendation
 from implementatie.knowledge.models import Determinant, Strategy
@@ -43,9 +44,12 @@ def recommendation_data(recommendation: Recommendation, lang: Lang) -> dict[str,
                         "weight": ranked.weight,
                         "name": ranked.strategy.name.in_(lang),
                         "rationale": ranked.rationale.in_(lang),
+                        "basis": ranked.basis,
+                        "source": ranked.source,
                         "also_addresses": list(ranked.also_addresses),
                         "effort": ranked.strategy.effort,
                         "eric": list(ranked.strategy.eric_numbers),
+                        "adapts": list(ranked.strategy.adapts),
                     }
                     for ranked in entry.strategies
                 ],
@@ -74,6 +78,14 @@ def plan_data(plan: Plan, lang: Lang) -> dict[str, Any]:
     }
 
 
+def eric_data(terms: tuple[EricTerm, ...]) -> list[dict[str, Any]]:
+    """`[{"strategy", "relation", "eric", "name"}]`: relation is/adapts/method/none."""
+    return [
+        {"strategy": t.strategy.id, "relation": t.relation, "eric": t.number, "name": t.name}
+        for t in terms
+    ]
+
+
 def _percent(share: float | None) -> float | None:
     return None if share is None else round(share * 100, 1)
 
@@ -96,13 +108,15 @@ def assessment_data(assessment: Assessment) -> dict[str, Any]:
         "respondents": assessment.respondents,
         "settings": dataclasses.asdict(assessment.settings),
         "determinants": [result_data(r) for r in assessment.determinants],
+        "warnings": list(assessment.warnings),
     }
 
 
 def subgroups_data(subgroups: Subgroups) -> dict[str, Any]:
-    """Per group its size (null when hidden) and its determinant counts."""
+    """Per group shown its size and its determinant counts; hidden groups are not listed."""
     return {
         "attribute": subgroups.attribute,
+        "groups_hidden": subgroups.hidden,
         "groups": [
             {
                 "name": group.name,
@@ -117,6 +131,7 @@ def subgroups_data(subgroups: Subgroups) -> dict[str, Any]:
 def comparison_data(comparison: Comparison) -> dict[str, Any]:
     """Per determinant its status before and after and the kind of change."""
     return {
+        "warnings": list(comparison.warnings),
         "resolved": [d.id for d in comparison.resolved],
         "new": [d.id for d in comparison.new],
         "persisting": [d.id for d in comparison.persisting],

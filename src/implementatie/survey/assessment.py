@@ -3,13 +3,18 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 from functools import cached_property
 
+from implementatie.errors import LookupFailed
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import Determinant
+from implementatie.knowledge.params import checked
+from implementatie.survey.disclosure import SAFE_MINIMUM, SMALL_GROUPS_WARNING
 from implementatie.survey.responses import (
     ABSENT,
     FIRST_OPTION,
@@ -53,10 +58,21 @@ class Assessment:
     settings: Settings
     _classes: Mapping[str, Mapping[str, Polarity]] = field(repr=False)
     _attributes: Mapping[str, Mapping[str, str]] = field(repr=False)
+    warnings: tuple[str, ...] = ()
+    """Things a reader must know before sharing this result (small groups allowed, …)."""
 
     def result(self, determinant: str) -> DeterminantResult:
-        """The result for one determinant (by id)."""
-        return next(r for r in self.determinants if r.determinant.id == determinant)
+        """The result for one determinant (by id); LookupFailed for an unknown id."""
+        for found in self.determinants:
+            if found.determinant.id == determinant:
+                return found
+        ids = [r.determinant.id for r in self.determinants]
+        raise LookupFailed(
+            "determinant",
+            str(determinant),
+            get_close_matches(str(determinant), ids, n=3),
+            ambiguous=False,
+        )
 
     @property
     def barriers(self) -> tuple[Barrier, ...]:
@@ -83,6 +99,7 @@ class Assessment:
         return render(assessment_view(self, "nl"), "html")
 
 
+@checked
 def assess(
     responses: Responses,
     *,
@@ -92,12 +109,26 @@ def assess(
     dont_know: DontKnow = "negative",
     min_group_size: int = 5,
     min_motivation: int = 3,
+    allow_small_groups: bool = False,
 ) -> Assessment:
-    """Score a group's answers into a determinant profile (see the module docstring)."""
+    """Score a group's answers into a determinant profile (see the module docstring).
+
+    A `min_group_size` below 5 is refused unless `allow_small_groups=True`; then the result
+    carries a warning (also issued as a `UserWarning`).
+    """
     catalog = catalog or load_catalog()
     settings = Settings(
-        barrier_threshold, facilitator_threshold, dont_know, min_group_size, min_motivation
+        barrier_threshold,
+        facilitator_threshold,
+        dont_know,
+        min_group_size,
+        min_motivation,
+        allow_small_groups,
     )
+    notes: tuple[str, ...] = ()
+    if min_group_size < SAFE_MINIMUM:
+        notes = (SMALL_GROUPS_WARNING.format(minimum=min_group_size, safe=SAFE_MINIMUM),)
+        warnings.warn(notes[0], UserWarning, stacklevel=2)
     answers = _answers_for(responses, catalog)
     results = tuple(
         summarise_counts(d, *counts(polarity_codes(d, answers, catalog, settings)), settings)
@@ -105,7 +136,7 @@ def assess(
     )
     classes = Classes(responses.ids, answers, catalog, settings)
     attributes = Attributes(responses.ids, responses.attributes)
-    return Assessment(len(responses), results, settings, classes, attributes)
+    return Assessment(len(responses), results, settings, classes, attributes, notes)
 
 
 def _answers_for(responses: Responses, catalog: Catalog) -> Mapping[str, bytes | bytearray]:

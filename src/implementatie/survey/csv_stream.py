@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import itertools
 import os
+import stat
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
@@ -39,10 +40,13 @@ def stream_csv(
     """The responses in the file, or None when the full reader must look at it."""
     source = str(path)
     try:
+        if not stat.S_ISREG(Path(path).stat().st_mode):
+            return None  # a device or a pipe may never end: the full reader limits its size
         with Path(path).open(newline="", encoding="utf-8-sig") as stream:
-            return _read(stream, catalog, attributes, source)
+            found = _read(stream, catalog, attributes, source)
     except (GiveUp, UnicodeDecodeError, csv.Error, OSError, StopIteration):
         return None
+    return found if len(found) else None
 
 
 def _read(stream: TextIO, catalog: Catalog, attributes: Sequence[str], source: str) -> Responses:
@@ -54,6 +58,8 @@ def _read(stream: TextIO, catalog: Catalog, attributes: Sequence[str], source: s
     reader = csv.reader(itertools.chain([first], stream), delimiter=_sniff(first))
     header = [cell.strip() for cell in next(reader)]
     lowered = [name.casefold() for name in header]
+    if len(set(lowered)) != len(lowered):
+        raise GiveUp  # two columns with the same name
     built = ResponsesBuilder(catalog, source)
     if {"respondent", "item", "value"} <= set(lowered):
         _long(reader, lowered, attributes, built)

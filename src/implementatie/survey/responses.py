@@ -7,9 +7,10 @@ whatever a survey tool exports into this shape; `coerce_answer` reads codes and 
 
 from __future__ import annotations
 
+import math
 from array import array
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
@@ -18,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from implementatie.errors import Problem, ResponseError
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.models import Item, ResponseFormat
+from implementatie.knowledge.params import checked
 from implementatie.knowledge.text import NonEmptyStr, normalise
 
 NOT_APPLICABLE: Literal["na"] = "na"
@@ -45,21 +47,33 @@ class Respondent(BaseModel):
     attributes: Mapping[str, NonEmptyStr] = Field(default_factory=dict)
 
 
-@dataclass(frozen=True, eq=False)
 class Responses:
     """Validated answers of a group of respondents, in the order they came in, held compactly.
 
-    Every answer is one byte (see `codes`): `answers[item]` holds that item's answers of all
-    respondents, `ids` maps each respondent id to its position. Build with `ResponsesBuilder`.
+    Every answer is one byte (see `ABSENT` and on): `answers[item]` holds that item's answers
+    of all respondents, `ids` maps each respondent id to its position. Built by the readers
+    through `ResponsesBuilder`. (A plain class, not a dataclass, so that checking a function's
+    arguments looks at its type only, not at every answer.)
     """
 
-    ids: Mapping[str, int]
-    answers: Mapping[str, bytes | bytearray]
-    """Item id → one answer code per respondent; every item of `catalog`."""
-    attributes: Mapping[str, AttributeColumn]
-    catalog: Catalog
-    """The catalogue whose response formats the codes refer to."""
-    source: str = "<answers>"
+    def __init__(
+        self,
+        ids: Mapping[str, int],
+        answers: Mapping[str, bytes | bytearray],
+        attributes: Mapping[str, AttributeColumn],
+        catalog: Catalog,
+        source: str = "<answers>",
+    ) -> None:
+        self.ids = ids
+        self.answers = answers
+        """Item id → one answer code per respondent; every item of `catalog`."""
+        self.attributes = attributes
+        self.catalog = catalog
+        """The catalogue whose response formats the codes refer to."""
+        self.source = source
+
+    def __repr__(self) -> str:
+        return f"<Responses: {len(self)} respondents from {self.source}>"
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -95,16 +109,16 @@ class Responses:
         return sorted(column.values[code] for code in set(column.codes) if code)
 
 
-@dataclass
 class AttributeColumn:
     """One attribute of every respondent: `codes[position]` indexes `values`; 0 = not given.
 
     Codes take one byte each while there are fewer than 256 values, then two, then four.
     """
 
-    values: list[str] = field(default_factory=lambda: [""])
-    codes: array[int] = field(default_factory=lambda: array("B"))
-    _known: dict[str, int] = field(default_factory=dict, repr=False)
+    def __init__(self) -> None:
+        self.values: list[str] = [""]
+        self.codes: array[int] = array("B")
+        self._known: dict[str, int] = {}
 
     def code(self, value: str) -> int:
         """The code of `value` ("" → 0), adding it when new (`codes` may then widen)."""
@@ -212,7 +226,7 @@ def coerce_answer(raw: object, item: Item, fmt: ResponseFormat) -> Answer | None
     """
     if raw is None or (isinstance(raw, float) and raw != raw):
         return None
-    if isinstance(raw, bool):
+    if isinstance(raw, bool) or (isinstance(raw, float) and not math.isfinite(raw)):
         raise ValueError(f"expected an answer code or label, got {raw!r}")
     if isinstance(raw, int | float):
         if raw == int(raw) and fmt.option(int(raw)) is not None:
@@ -285,7 +299,8 @@ def validate_respondents(
             try:
                 _, item = catalog.item(item_id)
             except KeyError:
-                problems.append(Problem(file, line, None, field, _unknown_item(item_id, catalog)))
+                message = catalog.unknown_item_message(item_id)
+                problems.append(Problem(file, line, None, field, message))
                 continue
             try:
                 answer = coerce_answer(value, item, catalog.response_format(item.format))
@@ -295,20 +310,14 @@ def validate_respondents(
             if answer is not None:
                 answers[item_id] = answer
         if not problems:
-            built.add(entry.id, answers, entry.attributes)
+            given = {k: v for k, v in entry.attributes.items() if v.strip()}
+            built.add(entry.id, answers, given)
     if problems:
         raise ResponseError(problems)
     return built.build()
 
 
-def _unknown_item(item_id: str, catalog: Catalog) -> str:
-    from difflib import get_close_matches
-
-    close = get_close_matches(item_id, catalog.item_ids, n=3)
-    hint = f"; did you mean {', '.join(close)}?" if close else ""
-    return f"unknown item {item_id!r}{hint}"
-
-
+@checked
 def make_responses(
     answers: Mapping[str, Mapping[str, object]],
     *,
