@@ -27,14 +27,20 @@ TOO_DEEP = "{function}: the input is nested too deeply"
 
 
 def checked(function: Callable[P, R]) -> Callable[P, R]:
-    """`function` with its arguments validated against its type hints."""
-    validated = validate_call(config=_CONFIG)(function)
+    """`function` with its arguments validated against its type hints.
+
+    The validator is built on the first call, so importing the package stays cheap.
+    """
     name = function.__name__
+
+    @functools.cache
+    def validated() -> Callable[P, R]:
+        return validate_call(config=_CONFIG)(function)
 
     @functools.wraps(function)
     def call(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
-            return validated(*args, **kwargs)
+            return validated()(*args, **kwargs)
         except ValidationError as exc:  # the arguments, or a value built from them
             raise InvalidOption(_describe(function, exc)) from None
         except RecursionError:

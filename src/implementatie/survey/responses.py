@@ -40,7 +40,7 @@ ATTRIBUTES = ("role", "team", "location")
 class Respondent(BaseModel):
     """One respondent's answers, keyed by item id, and optional attributes (role, team, …)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     id: NonEmptyStr
     answers: Mapping[str, Answer] = Field(default_factory=dict)
