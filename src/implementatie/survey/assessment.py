@@ -182,12 +182,7 @@ class Classes(Mapping[str, Mapping[str, Polarity]]):
         }
 
     def __getitem__(self, respondent: str) -> Mapping[str, Polarity]:
-        position = self._ids[respondent]
-        return {
-            d: polarity
-            for d, column in self.columns.items()
-            if (polarity := POLARITIES[column[position]]) is not None
-        }
+        return _Polarities(self.columns, self._ids[respondent])
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._ids)
@@ -215,3 +210,22 @@ class Attributes(Mapping[str, Mapping[str, str]]):
 
     def __len__(self) -> int:
         return len(self._ids)
+
+
+class _Polarities(Mapping[str, Polarity]):
+    """One respondent's polarity per determinant id, read from the columns when asked."""
+
+    def __init__(self, columns: Mapping[str, bytes], position: int) -> None:
+        self._columns, self._position = columns, position
+
+    def __getitem__(self, determinant: str) -> Polarity:
+        polarity = POLARITIES[self._columns[determinant][self._position]]
+        if polarity is None:
+            raise KeyError(determinant)
+        return polarity
+
+    def __iter__(self) -> Iterator[str]:
+        return (d for d, column in self._columns.items() if column[self._position])
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
