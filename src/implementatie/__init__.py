@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from implementatie.advice.action_plan_files import read_action_plan, write_action_plan
     from implementatie.advice.intake import Intake, NoteSuggestions, Suggestion, suggest
     from implementatie.survey.comparison import Change, Comparison, compare
+    from implementatie.survey.examples import example_path, examples
     from implementatie.survey.questionnaire import (
         parse_submission,
         questionnaire_schema,
@@ -70,6 +71,7 @@ _LAZY = {
     "implementatie.advice.action_plan_files": ("read_action_plan", "write_action_plan"),
     "implementatie.advice.intake": ("Intake", "NoteSuggestions", "Suggestion", "suggest"),
     "implementatie.survey.comparison": ("Change", "Comparison", "compare"),
+    "implementatie.survey.examples": ("example_path", "examples"),
     "implementatie.survey.questionnaire": (
         "parse_submission",
         "questionnaire_schema",
@@ -136,6 +138,8 @@ __all__ = [
     "action_plan",
     "assess",
     "compare",
+    "example_path",
+    "examples",
     "load_catalog",
     "make_responses",
     "parse_submission",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from html import escape
 
+from implementatie.i18n import gettext
 from implementatie.knowledge.text import Lang
 from implementatie.survey.assessment import Assessment
 
@@ -79,14 +80,12 @@ def profile_svg(assessment: Assessment, lang: Lang) -> str:
 
 
 def _title(lang: Lang) -> str:
-    return "Profiel van de determinanten" if lang == "nl" else "Determinant profile"
+    return gettext("Determinant profile", lang)
 
 
 def _markers(lang: Lang) -> str:
-    return "● belemmering  ○ bevorderend" if lang == "nl" else "● barrier  ○ facilitator"
+    return gettext("● barrier  ○ facilitator", lang)
 
 
 def _legend(lang: Lang) -> tuple[str, str, str]:
-    if lang == "nl":
-        return ("negatief", "neutraal", "positief")
-    return ("negative", "neutral", "positive")
+    return (gettext("negative", lang), gettext("neutral", lang), gettext("positive", lang))

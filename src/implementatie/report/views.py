@@ -12,6 +12,7 @@ from implementatie.knowledge.models import Basis, Determinant, Strategy
 from implementatie.knowledge.text import Lang
 from implementatie.report.document import Block, Bullets, Figure, Heading, Paragraph, Table
 from implementatie.report.labels import headings, label
+from implementatie.report.review import CONSENSUS, Agreement
 from implementatie.report.svg import profile_svg
 from implementatie.survey.assessment import Assessment
 from implementatie.survey.comparison import Comparison
@@ -125,22 +126,23 @@ def strategy_view(strategy: Strategy, catalog: Catalog, lang: Lang) -> list[Bloc
 
 def recommendation_view(recommendation: Recommendation, lang: Lang) -> list[Block]:
     """Per barrier, its ranked strategies with the reason for each."""
+    names = {b.determinant.id: b.determinant.name.in_(lang) for b in recommendation.barriers}
     blocks: list[Block] = []
     for entry in recommendation.barriers:
         d = entry.determinant
-        blocks.append(Heading(f"{label('barrier', lang)}: {d.name.in_(lang)} ({d.id})", 2))
+        blocks.append(Heading(f"{label('barrier', lang)}: {d.name.in_(lang)}", 2))
         if not entry.strategies:
             blocks.append(Paragraph(label("no_strategies", lang)))
             continue
         rows = tuple(
             (
                 r.rank,
-                f"{r.strategy.name.in_(lang)} ({r.id})",
+                r.strategy.name.in_(lang),
                 r.weight,
                 r.score,
                 r.rationale.in_(lang),
                 label(r.basis, lang),
-                ", ".join(r.also_addresses) or "-",
+                ", ".join(names[b] for b in r.also_addresses) or "-",
             )
             for r in entry.strategies
         )
@@ -153,39 +155,32 @@ def recommendation_view(recommendation: Recommendation, lang: Lang) -> list[Bloc
 
 def plan_view(plan: Plan, lang: Lang) -> list[Block]:
     """The plan: chosen strategies, the coverage table and what stays uncovered."""
+    names = {b.id: b.name.in_(lang) for b in plan.barriers}
+    strategy_names = {p.id: p.strategy.name.in_(lang) for p in (*plan.in_use, *plan.strategies)}
     blocks: list[Block] = [Heading(label("plan", lang), 2)]
-    rows: list[tuple[object, ...]] = [
+    rows = tuple(
         (
-            f"{p.strategy.name.in_(lang)} ({p.id})",
+            p.strategy.name.in_(lang) + (f" ({label('in_use', lang)})" if p.in_use else ""),
             label(p.strategy.effort, lang),
-            ", ".join(p.covers),
+            ", ".join(names[b] for b in p.covers),
         )
-        for p in plan.strategies
-    ]
-    rows += [
-        (
-            f"{p.strategy.name.in_(lang)} ({p.id}) — {label('in_use', lang)}",
-            label(p.strategy.effort, lang),
-            ", ".join(p.covers),
-        )
-        for p in plan.in_use
-    ]
-    headers = headings(lang, "strategy", "effort", "covers")
-    blocks.append(Table(headers, tuple(rows)))
+        for p in (*plan.strategies, *plan.in_use)
+    )
+    blocks.append(Table(headings(lang, "strategy", "effort", "covers"), rows))
     coverage = plan.coverage
     blocks.append(Heading(label("coverage", lang), 3))
     blocks.append(
         Table(
             (label("barrier", lang), label("strategies", lang)),
             tuple(
-                (f"{d.name.in_(lang)} ({d.id})", ", ".join(coverage[d.id]) or "-")
+                (d.name.in_(lang), ", ".join(strategy_names[s] for s in coverage[d.id]) or "-")
                 for d in plan.barriers
             ),
         )
     )
     if plan.uncovered:
-        names = ", ".join(f"{d.name.in_(lang)} ({d.id})" for d in plan.uncovered)
-        blocks.append(Paragraph(f"{label('uncovered', lang)}: {names}"))
+        missing = ", ".join(d.name.in_(lang) for d in plan.uncovered)
+        blocks.append(Paragraph(f"{label('uncovered', lang)}: {missing}"))
     if plan.limit_reached:
         blocks.append(Paragraph(label("limit_reached", lang)))
     return blocks
@@ -208,6 +203,38 @@ def eric_view(terms: Sequence[EricTerm], lang: Lang) -> list[Block]:
         Paragraph(label("eric_intro", lang)),
         Table(headings(lang, "strategy", "relation", "ERIC", "name"), rows),
     ]
+
+
+def agreement_view(agreement: Agreement, lang: Lang) -> list[Block]:
+    """Per top-3 link: how many reviewers agree and disagree, the share, and alternatives."""
+    rows = tuple(
+        (
+            link.determinant,
+            link.place,
+            link.strategy,
+            link.agree,
+            link.disagree,
+            _percent(link.agreement),
+            label("yes" if link.consensus else "no", lang) if link.scored else "-",
+            ", ".join(f"{s} ({n})" for s, n in link.alternatives) or "-",
+        )
+        for link in agreement.links
+    )
+    headers = headings(
+        lang,
+        "determinant",
+        "place",
+        "strategy",
+        "agree",
+        "disagree",
+        "share_agree",
+        "consensus",
+        "alternatives",
+    )
+    intro = label("agreement_intro", lang).format(
+        n=len(agreement.reviewers), threshold=round(CONSENSUS * 100)
+    )
+    return [Heading(label("agreement", lang), 2), Paragraph(intro), Table(headers, rows)]
 
 
 def _percent(share: float | None) -> str:
