@@ -13,9 +13,11 @@ The public API::
     action_plan(overall)                                  # who does what, when, how often, why
 """
 
-from implementatie.advice.action_plan import ActionPlan, ActionStep, action_plan
-from implementatie.advice.action_plan_files import read_action_plan, write_action_plan
-from implementatie.advice.intake import Intake, NoteSuggestions, Suggestion, suggest
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
 from implementatie.advice.planning import Plan, PlannedStrategy, plan
 from implementatie.advice.recommendation import (
     BarrierStrategies,
@@ -46,18 +48,53 @@ from implementatie.knowledge.models import (
 )
 from implementatie.knowledge.text import Lang, Text
 from implementatie.survey.assessment import Assessment, Barrier, assess
-from implementatie.survey.comparison import Change, Comparison, compare
-from implementatie.survey.examples import example_path
 from implementatie.survey.importers import read_responses
-from implementatie.survey.questionnaire import (
-    parse_submission,
-    questionnaire_schema,
-    submission_from_flat,
-    surveyjs,
-)
 from implementatie.survey.responses import Respondent, Responses, make_responses
 from implementatie.survey.scoring import DeterminantResult, Settings
 from implementatie.survey.subgroups import GroupResult, Subgroups
+
+if TYPE_CHECKING:
+    from implementatie.advice.action_plan import ActionPlan, ActionStep, action_plan
+    from implementatie.advice.action_plan_files import read_action_plan, write_action_plan
+    from implementatie.advice.intake import Intake, NoteSuggestions, Suggestion, suggest
+    from implementatie.survey.comparison import Change, Comparison, compare
+    from implementatie.survey.examples import example_path, examples
+    from implementatie.survey.questionnaire import (
+        parse_submission,
+        questionnaire_schema,
+        submission_from_flat,
+        surveyjs,
+    )
+
+_LAZY = {
+    "implementatie.advice.action_plan": ("ActionPlan", "ActionStep", "action_plan"),
+    "implementatie.advice.action_plan_files": ("read_action_plan", "write_action_plan"),
+    "implementatie.advice.intake": ("Intake", "NoteSuggestions", "Suggestion", "suggest"),
+    "implementatie.survey.comparison": ("Change", "Comparison", "compare"),
+    "implementatie.survey.examples": ("example_path", "examples"),
+    "implementatie.survey.questionnaire": (
+        "parse_submission",
+        "questionnaire_schema",
+        "submission_from_flat",
+        "surveyjs",
+    ),
+}
+"""Parts of the API loaded on first use, so that `import implementatie` pays only for the core."""
+_MODULE_OF = {name: module for module, names in _LAZY.items() for name in names}
+
+
+def __getattr__(name: str) -> object:
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module 'implementatie' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_MODULE_OF})
+
 
 __all__ = [
     "ActionPlan",
@@ -102,6 +139,7 @@ __all__ = [
     "assess",
     "compare",
     "example_path",
+    "examples",
     "load_catalog",
     "make_responses",
     "parse_submission",

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from fractions import Fraction
 
-from implementatie.advice.ranking import NO_PLACE, generic_rating
+from implementatie.advice.ranking import NO_PLACE
 from implementatie.advice.recommendation import BarrierLike, candidate_strategies, resolve_barriers
+from implementatie.advice.tables import COST_SCALE, tables
 from implementatie.errors import InvalidOption
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.loader import load_catalog
-from implementatie.knowledge.models import EFFORT_ORDER, Determinant, Effort, Strategy
+from implementatie.knowledge.models import Determinant, Effort, Strategy
 from implementatie.knowledge.params import checked
 
 STRONG = 2
@@ -87,77 +87,102 @@ def plan(
     catalog = catalog or load_catalog()
     determinants = resolve_barriers(barriers, catalog)
     ids = [d.id for d in determinants]
+    table = tables(catalog)
     used = [catalog.strategy(s) for s in in_use]
     used_ids = {s.id for s in used}
     candidates = [
-        s for s in candidate_strategies(catalog, exclude, max_effort) if s.id not in used_ids
+        table.index[s.id]
+        for s in candidate_strategies(catalog, exclude, max_effort)
+        if s.id not in used_ids
     ]
+    masks = {
+        i: _masks(table.links[i], ids) for i in (*(table.index[s.id] for s in used), *candidates)
+    }
+    covered_by_use = 0
+    for s in used:
+        covered_by_use |= masks[table.index[s.id]][0]
+    everything = 0
+    for i in candidates:
+        everything |= masks[i][0]
+    coverable = everything & ~covered_by_use
+    chosen: list[int] = []
+    open_ = coverable
+    pool = [i for i in candidates if masks[i][0] & open_]
+    while open_ and (max_strategies is None or len(chosen) < max_strategies):
+        best = min(
+            pool, key=lambda i: _greedy_key(masks[i], open_, table.effort[i], table.generic[i])
+        )
+        chosen.append(best)
+        open_ &= ~masks[best][0]
+        pool = [i for i in pool if masks[i][0] & open_]
+    chosen = _prune(chosen, {i: masks[i][0] for i in chosen}, coverable)
+    covered = covered_by_use
+    for i in chosen:
+        covered |= masks[i][0]
 
-    strong = _strong_links((*used, *candidates), ids)
-    remaining = set(ids) - {b for s in used for b in strong[s.id]}
-    coverable = remaining & {b for s in candidates for b in strong[s.id]}
-    chosen, open_ = _greedy(candidates, strong, coverable, max_strategies, catalog)
-    chosen = _prune(chosen, strong, coverable)
-    covered = {b for s in (*used, *chosen) for b in strong[s.id]}
+    def covers(i: int) -> tuple[str, ...]:
+        return tuple(b for bit, b in enumerate(ids) if masks[i][0] >> bit & 1)
+
     return Plan(
         barriers=tuple(determinants),
-        strategies=tuple(PlannedStrategy(s, strong[s.id]) for s in chosen),
-        in_use=tuple(PlannedStrategy(s, strong[s.id], in_use=True) for s in used),
-        uncovered=tuple(d for d in determinants if d.id not in covered),
+        strategies=tuple(PlannedStrategy(catalog.strategies[i], covers(i)) for i in chosen),
+        in_use=tuple(PlannedStrategy(s, covers(table.index[s.id]), in_use=True) for s in used),
+        uncovered=tuple(d for bit, d in enumerate(determinants) if not covered >> bit & 1),
         limit_reached=bool(open_),
     )
 
 
-def _strong_links(strategies: Iterable[Strategy], ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
-    """For each strategy (id), the given barriers it links to with weight ≥ 2, in order."""
-    return {
-        s.id: tuple(b for b in ids if (link := s.link(b)) and link.weight >= STRONG)
-        for s in strategies
-    }
+Masks = tuple[int, int, int, int, int]
+"""Bitsets of one strategy over the given barriers (bit i: the i-th barrier): linked strongly
+(weight ≥ 2), as a first choice (weight 3), and at places 1, 2 and 3 of the curated top 3."""
 
 
-def _greedy(
-    candidates: Sequence[Strategy],
-    strong: Mapping[str, tuple[str, ...]],
-    coverable: set[str],
-    max_strategies: int | None,
-    catalog: Catalog,
-) -> tuple[list[Strategy], set[str]]:
-    """Pick the best candidate (`_greedy_key`) until all is covered or the limit is reached;
-    return the picks and the barriers still open."""
-    chosen: list[Strategy] = []
-    open_ = set(coverable)
-    while open_ and (max_strategies is None or len(chosen) < max_strategies):
-        best = min(
-            (s for s in candidates if not open_.isdisjoint(strong[s.id])),
-            key=lambda s: _greedy_key(s, open_, catalog),
-        )
-        chosen.append(best)
-        open_ -= set(strong[best.id])
-    return chosen, open_
+def _masks(links: Mapping[str, tuple[int, int]], ids: Sequence[str]) -> Masks:
+    strong = first = top1 = top2 = top3 = 0
+    for bit, barrier in enumerate(ids):
+        found = links.get(barrier)
+        if found is None or found[0] < STRONG:
+            continue
+        strong |= 1 << bit
+        if found[0] == 3:
+            first |= 1 << bit
+        if found[1] == 1:
+            top1 |= 1 << bit
+        elif found[1] == 2:
+            top2 |= 1 << bit
+        elif found[1] == 3:
+            top3 |= 1 << bit
+    return (strong, first, top1, top2, top3)
 
 
 def _greedy_key(
-    strategy: Strategy, open_: set[str], catalog: Catalog
-) -> tuple[Fraction, int, int, int, float, float, str]:
-    newly = [link for link in strategy.links if link.determinant in open_ and link.weight >= STRONG]
-    gain = sum(GAIN[link.weight] for link in newly)
-    cost = EFFORT_ORDER[strategy.effort]
-    place = min(link.top or NO_PLACE for link in newly)  # newly: never empty for a candidate
-    importance, feasibility = generic_rating(strategy, catalog)
-    return (-Fraction(gain, cost), -len(newly), cost, place, -importance, -feasibility, strategy.id)
+    masks: Masks, open_: int, cost: int, generic: int
+) -> tuple[int, int, int, int, int]:
+    """The module docstring's order: gain per effort, barriers covered, effort, place, rating."""
+    strong, first, top1, top2, top3 = masks
+    newly = strong & open_
+    count = newly.bit_count()
+    first_count = (first & open_).bit_count()
+    gain = GAIN[3] * first_count + GAIN[2] * (count - first_count)
+    if top1 & open_:
+        place = 1
+    elif top2 & open_:
+        place = 2
+    elif top3 & open_:
+        place = 3
+    else:
+        place = NO_PLACE
+    return (-(gain * COST_SCALE // cost), -count, cost, place, generic)
 
 
-def _prune(
-    chosen: list[Strategy], strong: Mapping[str, tuple[str, ...]], needed: set[str]
-) -> list[Strategy]:
+def _prune(chosen: list[int], strong: Mapping[int, int], needed: int) -> list[int]:
     """Drop, latest first, every strategy whose barriers the others already cover."""
     kept = list(chosen)
     for strategy in reversed(chosen):
-        others = [s for s in kept if s is not strategy]
-        own = needed & set(strong[strategy.id])
-        # pragma below: `<` would do the same, as every pick covered a barrier that no earlier
-        # pick did, so what a redundant strategy covers is never all that the others cover
-        if own <= {b for s in others for b in strong[s.id]}:  # pragma: no mutate
+        others = [s for s in kept if s != strategy]
+        rest = 0
+        for s in others:
+            rest |= strong[s]
+        if needed & strong[strategy] & ~rest == 0:
             kept = others
     return kept

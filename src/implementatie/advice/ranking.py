@@ -23,11 +23,6 @@ NO_PLACE = 4
 """Sort value for a link outside the curated top 3."""
 
 
-def score(strategy: Strategy, barriers: Collection[str]) -> int:
-    """The summed link weight of `strategy` over the given barrier ids."""
-    return sum(link.weight for link in strategy.links if link.determinant in barriers)
-
-
 def generic_rating(strategy: Strategy, catalog: Catalog) -> tuple[float, float]:
     """(importance, feasibility) from the ERIC ratings; (0, 0) when not rated."""
     rated = [catalog.eric(number) for number in strategy.eric_numbers]
@@ -45,12 +40,5 @@ def sort_key(
         raise ValueError(f"strategy {strategy.id!r} is not linked to {barrier!r}")
     importance, feasibility = generic_rating(strategy, catalog)
     place = link.top if link.top is not None else NO_PLACE
-    return (-link.weight, -score(strategy, barriers), place, -importance, -feasibility, strategy.id)
-
-
-def ranked(
-    barrier: str, barriers: Collection[str], catalog: Catalog, candidates: Collection[Strategy]
-) -> list[Strategy]:
-    """The candidates linked to `barrier`, best first."""
-    linked = [s for s in candidates if s.link(barrier) is not None]
-    return sorted(linked, key=lambda s: sort_key(s, barrier, barriers, catalog))
+    score = sum(lk.weight for lk in strategy.links if lk.determinant in barriers)
+    return (-link.weight, -score, place, -importance, -feasibility, strategy.id)

@@ -1,15 +1,16 @@
 """Recommend strategies per barrier: a ranked, explained top-k, deterministic.
 
-Pure functions of the catalogue and the given barriers; see `ranking` for the rule.
+Pure functions of the catalogue and the given barriers; see `ranking` for the rule, applied
+here with the catalogue's precomputed `tables`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-from implementatie.advice.ranking import ranked, score
+from implementatie.advice.tables import tables
 from implementatie.errors import InvalidOption
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.loader import load_catalog
@@ -83,8 +84,10 @@ def resolve_barriers(barriers: Iterable[BarrierLike], catalog: Catalog) -> list[
     """Determinants for the given barriers, in order, without repeats."""
     found: dict[str, Determinant] = {}
     for barrier in barriers:
+        # The plain kinds first: a runtime Protocol check is slow.
+        plain = isinstance(barrier, str | int | Determinant)
         determinant = catalog.determinant(
-            barrier.determinant if isinstance(barrier, HasDeterminant) else barrier
+            barrier.determinant if not plain and isinstance(barrier, HasDeterminant) else barrier  # type: ignore[arg-type]
         )
         found.setdefault(determinant.id, determinant)
     return list(found.values())
@@ -121,35 +124,54 @@ def recommend(
     catalog = catalog or load_catalog()
     determinants = resolve_barriers(barriers, catalog)
     ids = [d.id for d in determinants]
-    candidates = candidate_strategies(catalog, exclude, max_effort)
-    entries = tuple(_best(d, ids, catalog, candidates, top) for d in determinants)
+    table = tables(catalog)
+    allowed = {table.index[s.id] for s in candidate_strategies(catalog, exclude, max_effort)}
+    scores = dict.fromkeys(allowed, 0)
+    for barrier in ids:
+        for i in table.linked.get(barrier, ()):
+            if i in allowed:
+                scores[i] += table.links[i][barrier][0]
+    entries = []
+    for determinant in determinants:
+        barrier = determinant.id
+        linked = [i for i in table.linked.get(barrier, ()) if i in allowed]
+        linked.sort(
+            key=lambda i: (
+                -table.links[i][barrier][0],
+                -scores[i],
+                table.links[i][barrier][1],
+                table.generic[i],
+            )
+        )
+        kept = linked if top is None else linked[:top]
+        entries.append(
+            BarrierStrategies(
+                determinant,
+                tuple(
+                    _ranked(catalog.strategies[i], rank, barrier, ids, scores[i], table.links[i])
+                    for rank, i in enumerate(kept, 1)
+                ),
+            )
+        )
     excluded = tuple(sorted(catalog.strategy(s).id for s in exclude))
-    return Recommendation(entries, top, excluded)
+    return Recommendation(tuple(entries), top, excluded)
 
 
-def _best(
-    determinant: Determinant,
+def _ranked(
+    strategy: Strategy,
+    rank: int,
+    barrier: str,
     ids: Sequence[str],
-    catalog: Catalog,
-    candidates: Sequence[Strategy],
-    top: int | None,
-) -> BarrierStrategies:
-    """The best `top` candidates for one barrier (all when None), ranked and explained."""
-    kept = ranked(determinant.id, ids, catalog, candidates)[:top]
-    return BarrierStrategies(
-        determinant,
-        tuple(_ranked(s, rank, determinant.id, ids) for rank, s in enumerate(kept, 1)),
-    )
-
-
-def _ranked(strategy: Strategy, rank: int, barrier: str, ids: Sequence[str]) -> RankedStrategy:
+    score: int,
+    links: Mapping[str, object],
+) -> RankedStrategy:
     link = strategy.link(barrier)
     assert link is not None
-    others = tuple(b for b in ids if b != barrier and strategy.link(b) is not None)
+    others = tuple(b for b in ids if b in links and b != barrier)
     return RankedStrategy(
         strategy=strategy,
         rank=rank,
-        score=score(strategy, ids),
+        score=score,
         weight=link.weight,
         rationale=link.rationale,
         also_addresses=others,

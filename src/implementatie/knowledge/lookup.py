@@ -23,7 +23,9 @@ class NameIndex(Generic[T]):
         self.kind = kind
         self._exact: dict[str, T] = {}
         self._labels: dict[str, str] = {}
+        self._ids: dict[str, T] = {}
         for entry_id, spellings, value in entries:
+            self._ids[entry_id] = value
             for spelling in (entry_id, *spellings):
                 key = normalise(spelling)
                 self._exact.setdefault(key, value)
@@ -37,6 +39,8 @@ class NameIndex(Generic[T]):
 
     def find(self, query: str | int) -> T:
         """The entry `query` names; raises LookupFailed when unknown or ambiguous."""
+        if isinstance(query, str) and query in self._ids:
+            return self._ids[query]
         text = str(query).strip()
         if _signed(text):
             raise LookupFailed(self.kind, text, [], ambiguous=False)

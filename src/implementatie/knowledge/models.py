@@ -58,7 +58,7 @@ CITED_BASES: frozenset[Basis] = frozenset(
 class Model(BaseModel):
     """Base for all knowledge models: immutable, no unknown keys."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Category(Model):

@@ -32,16 +32,20 @@ TOO_DEEP = "{function}: the input is nested too deeply"
 def checked(function: Callable[P, R]) -> Callable[P, R]:
     """`function` with its arguments validated against its type hints.
 
-    Instances of plain dataclasses (a `Catalog`, `Responses`, an `Assessment`) are checked by
-    type only: passed through as they are, never rebuilt field by field.
+    The validator is built on the first call, so importing the package stays cheap. Instances
+    of plain dataclasses (a `Catalog`, an `Assessment`) are checked by type only: passed
+    through as they are, never rebuilt field by field.
     """
-    validated = validate_call(config=_CONFIG)(_with_instance_checks(function))
     name = function.__name__
+
+    @functools.cache
+    def validated() -> Callable[P, R]:
+        return validate_call(config=_CONFIG)(_with_instance_checks(function))
 
     @functools.wraps(function)
     def call(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
-            return validated(*args, **kwargs)
+            return validated()(*args, **kwargs)
         except ValidationError as exc:  # the arguments, or a value built from them
             raise InvalidOption(_describe(function, exc)) from None
         except RecursionError:

@@ -31,7 +31,7 @@ CleanText = Annotated[NonEmptyStr, AfterValidator(_no_control_characters)]
 class Text(BaseModel):
     """A text in Dutch (`nl`) and English (`en`); both are required and non-empty."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     nl: CleanText
     en: CleanText

@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from difflib import get_close_matches
+from functools import cached_property
 
 from implementatie.errors import LookupFailed
 from implementatie.knowledge.catalog import Catalog
@@ -14,14 +15,22 @@ from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import Determinant
 from implementatie.knowledge.params import checked
 from implementatie.survey.disclosure import SAFE_MINIMUM, SMALL_GROUPS_WARNING
-from implementatie.survey.responses import Responses
+from implementatie.survey.responses import (
+    ABSENT,
+    FIRST_OPTION,
+    AttributeColumn,
+    Responses,
+    encoder,
+)
 from implementatie.survey.scoring import (
+    POLARITIES,
     DeterminantResult,
     DontKnow,
     Polarity,
     Settings,
-    classify,
-    summarise,
+    counts,
+    polarity_codes,
+    summarise_counts,
 )
 from implementatie.survey.subgroups import Subgroups, split_by
 
@@ -124,17 +133,103 @@ def assess(
     if min_group_size < SAFE_MINIMUM:
         notes = (SMALL_GROUPS_WARNING.format(minimum=min_group_size, safe=SAFE_MINIMUM),)
         warnings.warn(notes[0], UserWarning, stacklevel=5)  # past the argument checks
-    classes = {
-        r.id: {
-            d.id: polarity
-            for d in catalog.determinants
-            if (polarity := classify(r, d, catalog, settings)) is not None
-        }
-        for r in responses.respondents
-    }
+    answers = _answers_for(responses, catalog)
     results = tuple(
-        summarise(d, [c[d.id] for c in classes.values() if d.id in c], settings)
+        summarise_counts(d, *counts(polarity_codes(d, answers, catalog, settings)), settings)
         for d in catalog.determinants
     )
-    attributes = {r.id: dict(r.attributes) for r in responses.respondents}
+    classes = Classes(responses.ids, answers, catalog, settings)
+    attributes = Attributes(responses.ids, responses.attributes)
     return Assessment(len(responses), results, settings, classes, attributes, notes)
+
+
+def _answers_for(responses: Responses, catalog: Catalog) -> Mapping[str, bytes | bytearray]:
+    """The answer codes in terms of `catalog`'s response formats (they may differ from the
+    catalogue the answers were read with); items `responses` lacks count as not answered."""
+    if responses.catalog is catalog:
+        return responses.answers
+    absent = bytes(len(responses))
+    found: dict[str, bytes | bytearray] = {}
+    for item_id in catalog.item_ids:
+        column = responses.answers.get(item_id)
+        if column is None:
+            found[item_id] = absent
+            continue
+        before = responses.catalog.response_format(responses.catalog.item(item_id)[1].format)
+        after = encoder(catalog.response_format(catalog.item(item_id)[1].format))
+        table = bytearray(range(256))
+        for i, option in enumerate(before.options):
+            table[FIRST_OPTION + i] = after.get(option.code, ABSENT)
+        found[item_id] = bytes(column).translate(table)
+    return found
+
+
+class Classes(Mapping[str, Mapping[str, Polarity]]):
+    """Respondent id → determinant id → polarity, from compact polarity codes (worked out
+    from the answer codes on first use); determinants without a valid answer are left out."""
+
+    def __init__(
+        self,
+        ids: Mapping[str, int],
+        answers: Mapping[str, bytes | bytearray],
+        catalog: Catalog,
+        settings: Settings,
+    ) -> None:
+        self._ids, self._answers, self._catalog, self._settings = ids, answers, catalog, settings
+
+    @cached_property
+    def columns(self) -> dict[str, bytes]:
+        """Determinant id → every respondent's polarity code (see `scoring.POLARITIES`)."""
+        return {
+            d.id: polarity_codes(d, self._answers, self._catalog, self._settings)
+            for d in self._catalog.determinants
+        }
+
+    def __getitem__(self, respondent: str) -> Mapping[str, Polarity]:
+        return _Polarities(self.columns, self._ids[respondent])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
+class Attributes(Mapping[str, Mapping[str, str]]):
+    """Respondent id → attribute → value, read from the compact attribute columns."""
+
+    def __init__(self, ids: Mapping[str, int], columns: Mapping[str, AttributeColumn]) -> None:
+        self._ids, self.columns = ids, columns
+
+    def __getitem__(self, respondent: str) -> Mapping[str, str]:
+        position = self._ids[respondent]
+        return {
+            name: column.values[code]
+            for name, column in self.columns.items()
+            if (code := column.codes[position])
+        }
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
+class _Polarities(Mapping[str, Polarity]):
+    """One respondent's polarity per determinant id, read from the columns when asked."""
+
+    def __init__(self, columns: Mapping[str, bytes], position: int) -> None:
+        self._columns, self._position = columns, position
+
+    def __getitem__(self, determinant: str) -> Polarity:
+        polarity = POLARITIES[self._columns[determinant][self._position]]
+        if polarity is None:
+            raise KeyError(determinant)
+        return polarity
+
+    def __iter__(self) -> Iterator[str]:
+        return (d for d, column in self._columns.items() if column[self._position])
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)

@@ -28,6 +28,7 @@ from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.limits import MAX_ANSWERS_BYTES, FileTooLarge, read_limited
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.params import checked
+from implementatie.survey.csv_stream import stream_csv
 from implementatie.survey.responses import (
     ATTRIBUTES,
     RawRespondent,
@@ -124,8 +125,15 @@ def _sniff(header: str) -> str:
 def read_csv(
     path: PathLike, *, catalog: Catalog | None = None, attributes: Sequence[str] = ATTRIBUTES
 ) -> Responses:
-    """Read a canonical long or wide CSV file (detected from its header)."""
+    """Read a canonical long or wide CSV file (detected from its header).
+
+    Valid files stream through `csv_stream` in bounded memory; a file with problems is read
+    again in full here, to report every problem with its line and column.
+    """
     catalog = catalog or load_catalog()
+    streamed = stream_csv(path, catalog, attributes)
+    if streamed is not None:
+        return streamed
     table = read_table(path)
     check_duplicate_columns(table, range(len(table.header)))
     lowered = [h.casefold() for h in table.header]

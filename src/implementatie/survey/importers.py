@@ -9,7 +9,6 @@ from __future__ import annotations
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.params import checked
 from implementatie.survey.csv_files import PathLike, read_csv
-from implementatie.survey.exports import read_export
 from implementatie.survey.responses import Responses
 
 
@@ -23,4 +22,6 @@ def read_responses(
     """Read answers: a survey-tool export through a `mapping` file, else a canonical CSV."""
     if mapping is None:
         return read_csv(path, catalog=catalog)
+    from implementatie.survey.exports import read_export  # only for survey-tool exports
+
     return read_export(path, mapping, catalog=catalog)

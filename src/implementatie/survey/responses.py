@@ -8,8 +8,10 @@ whatever a survey tool exports into this shape; `coerce_answer` reads codes and 
 from __future__ import annotations
 
 import math
+from array import array
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -38,28 +40,183 @@ ATTRIBUTES = ("role", "team", "location")
 class Respondent(BaseModel):
     """One respondent's answers, keyed by item id, and optional attributes (role, team, …)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     id: NonEmptyStr
     answers: Mapping[str, Answer] = Field(default_factory=dict)
     attributes: Mapping[str, NonEmptyStr] = Field(default_factory=dict)
 
 
-@dataclass(frozen=True)
 class Responses:
-    """Validated answers of a group of respondents, in the order they came in."""
+    """Validated answers of a group of respondents, in the order they came in, held compactly.
 
-    respondents: tuple[Respondent, ...]
-    source: str = "<answers>"
+    Every answer is one byte (see `ABSENT` and on): `answers[item]` holds that item's answers
+    of all respondents, `ids` maps each respondent id to its position. Built by the readers
+    through `ResponsesBuilder`. (A plain class, not a dataclass, so that checking a function's
+    arguments looks at its type only, not at every answer.)
+    """
+
+    def __init__(
+        self,
+        ids: Mapping[str, int],
+        answers: Mapping[str, bytes | bytearray],
+        attributes: Mapping[str, AttributeColumn],
+        catalog: Catalog,
+        source: str = "<answers>",
+    ) -> None:
+        self.ids = ids
+        self.answers = answers
+        """Item id → one answer code per respondent; every item of `catalog`."""
+        self.attributes = attributes
+        self.catalog = catalog
+        """The catalogue whose response formats the codes refer to."""
+        self.source = source
+
+    def __repr__(self) -> str:
+        return f"<Responses: {len(self)} respondents from {self.source}>"
 
     def __len__(self) -> int:
-        return len(self.respondents)
+        return len(self.ids)
+
+    @cached_property
+    def respondents(self) -> tuple[Respondent, ...]:
+        """Every respondent as an object with its answers (built on first use: costly for big
+        files; scoring does not need it)."""
+        decoders = {
+            item: _decoder(self.catalog.response_format(self.catalog.item(item)[1].format))
+            for item in self.answers
+        }
+        found = []
+        for rid, position in self.ids.items():
+            answers = {}
+            for item, column in self.answers.items():
+                answer = decoders[item][column[position]]
+                if answer is not None:
+                    answers[item] = answer
+            attributes = {
+                name: column.values[code]
+                for name, column in self.attributes.items()
+                if (code := column.codes[position])
+            }
+            found.append(Respondent(id=rid, answers=answers, attributes=attributes))
+        return tuple(found)
 
     def attribute_values(self, attribute: str) -> list[str]:
         """The distinct values of an attribute, sorted."""
-        return sorted(
-            {r.attributes[attribute] for r in self.respondents if attribute in r.attributes}
-        )
+        column = self.attributes.get(attribute)
+        if column is None:
+            return []
+        return sorted(column.values[code] for code in set(column.codes) if code)
+
+
+class AttributeColumn:
+    """One attribute of every respondent: `codes[position]` indexes `values`; 0 = not given.
+
+    Codes take one byte each while there are fewer than 256 values, then two, then four.
+    """
+
+    def __init__(self) -> None:
+        self.values: list[str] = [""]
+        self.codes: array[int] = array("B")
+        self._known: dict[str, int] = {}
+
+    def code(self, value: str) -> int:
+        """The code of `value` ("" → 0), adding it when new (`codes` may then widen)."""
+        if not value:
+            return 0
+        found = self._known.get(value)
+        if found is None:
+            found = self._known[value] = len(self.values)
+            self.values.append(value)
+            if found == 1 << 8 * self.codes.itemsize:
+                self.codes = array("H" if found == 256 else "I", self.codes)
+        return found
+
+
+class ResponsesBuilder:
+    """Collects respondents into the compact columns of `Responses`."""
+
+    def __init__(self, catalog: Catalog, source: str = "<answers>") -> None:
+        self.catalog = catalog
+        self.source = source
+        self.ids: dict[str, int] = {}
+        self.answers: dict[str, bytearray] = {item: bytearray() for item in catalog.item_ids}
+        self.attributes: dict[str, AttributeColumn] = {}
+        self._encoders = {
+            item: encoder(catalog.response_format(catalog.item(item)[1].format))
+            for item in catalog.item_ids
+        }
+
+    def add(self, rid: str, answers: Mapping[str, Answer], attributes: Mapping[str, str]) -> None:
+        """One respondent with valid answers (item id → code or "na")."""
+        position = len(self.ids)
+        self.ids[rid] = position
+        for item, column in self.answers.items():
+            answer = answers.get(item)
+            column.append(ABSENT if answer is None else self._encoders[item][answer])
+        for name, value in attributes.items():
+            attribute = self.attribute(name)
+            code = attribute.code(value)
+            attribute.codes.extend(bytes(position - len(attribute.codes)))
+            attribute.codes.append(code)
+        self.pad()
+
+    def attribute(self, name: str) -> AttributeColumn:
+        found = self.attributes.get(name)
+        if found is None:
+            found = self.attributes[name] = AttributeColumn()
+        return found
+
+    def pad(self) -> None:
+        """Fill every column up to the number of respondents (absent answers, no attribute)."""
+        count = len(self.ids)
+        for column in self.answers.values():
+            if len(column) < count:
+                column.extend(bytes(count - len(column)))
+        for attribute in self.attributes.values():
+            if len(attribute.codes) < count:
+                attribute.codes.extend(bytes(count - len(attribute.codes)))
+
+    def build(self) -> Responses:
+        self.pad()
+        return Responses(self.ids, self.answers, self.attributes, self.catalog, self.source)
+
+
+ABSENT, EMPTY, NA, FIRST_OPTION = 0, 1, 2, 3
+"""Answer codes: no answer (ABSENT; EMPTY for an empty cell that was read), not applicable,
+then option i of the response format as FIRST_OPTION + i."""
+INVALID = 255
+"""Never stored: what `cell_codes` gives for a cell that is not a valid answer."""
+
+
+def encoder(fmt: ResponseFormat) -> dict[Answer, int]:
+    """Answer (option code or "na") → answer code."""
+    table: dict[Answer, int] = {o.code: FIRST_OPTION + i for i, o in enumerate(fmt.options)}
+    table[NOT_APPLICABLE] = NA
+    return table
+
+
+def _decoder(fmt: ResponseFormat) -> list[Answer | None]:
+    decoded: list[Answer | None] = [None, None, NOT_APPLICABLE]
+    return decoded + [o.code for o in fmt.options]
+
+
+class CellCodes(dict[str, int]):
+    """Cell text → answer code for one response format, filled as cells are met; a cell that
+    is not a valid answer gives INVALID (and is not remembered)."""
+
+    def __init__(self, item: Item, fmt: ResponseFormat) -> None:
+        super().__init__()
+        self.item, self.fmt, self.codes = item, fmt, encoder(fmt)
+
+    def __missing__(self, cell: str) -> int:
+        try:
+            answer = coerce_answer(cell, self.item, self.fmt)
+        except ValueError:
+            return INVALID
+        code = EMPTY if answer is None else self.codes[answer]
+        self[cell] = code
+        return code
 
 
 def coerce_answer(raw: object, item: Item, fmt: ResponseFormat) -> Answer | None:
@@ -117,7 +274,7 @@ def validate_respondents(
 ) -> Responses:
     """Check every answer against the catalogue; raise ResponseError listing every problem."""
     problems: list[Problem] = []
-    respondents: list[Respondent] = []
+    built = ResponsesBuilder(catalog, source)
     seen: dict[str, tuple[str, int | None]] = {}
     for entry in raw:
         file, line = entry.where
@@ -152,16 +309,12 @@ def validate_respondents(
                 continue
             if answer is not None:
                 answers[item_id] = answer
-        respondents.append(
-            Respondent(
-                id=entry.id,
-                answers=answers,
-                attributes={k: v for k, v in entry.attributes.items() if v.strip()},
-            )
-        )
+        if not problems:
+            given = {k: v for k, v in entry.attributes.items() if v.strip()}
+            built.add(entry.id, answers, given)
     if problems:
         raise ResponseError(problems)
-    return Responses(tuple(respondents), source)
+    return built.build()
 
 
 @checked

@@ -20,16 +20,17 @@ al. 2018), every choice a parameter:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cache
 from typing import Literal
 
 from implementatie.errors import InvalidOption
 from implementatie.knowledge.catalog import Catalog
-from implementatie.knowledge.models import Determinant
+from implementatie.knowledge.models import Determinant, Item
 from implementatie.survey.disclosure import SAFE_MINIMUM, SMALL_GROUPS_REFUSED
-from implementatie.survey.responses import Respondent
+from implementatie.survey.responses import FIRST_OPTION
 
 Polarity = Literal["negative", "neutral", "positive"]
 Status = Literal["barrier", "facilitator", "neutral", "insufficient_data", "suppressed"]
@@ -87,62 +88,90 @@ class DeterminantResult:
         return self.negative or 0.0
 
 
-def classify(
-    respondent: Respondent, determinant: Determinant, catalog: Catalog, settings: Settings
-) -> Polarity | None:
-    """One respondent's polarity on one determinant; None without a valid answer."""
-    answers = respondent.answers
-    scores: list[int] = []
-    for item in determinant.items:
-        if item.motivation:
-            continue
-        score = _item_score(answers.get(item.id), item.format, item.reversed, catalog, settings)
-        if score is None:
-            continue
-        if item.referent is not None and not _values_referent(
-            respondent, determinant, item.referent, catalog, settings
-        ):
-            continue
-        scores.append(score)
-    if not scores:
-        return None
-    mean = Fraction(sum(scores), len(scores))
-    if mean < Fraction(5, 2):
-        return "negative"
-    if mean > Fraction(7, 2):
-        return "positive"
-    return "neutral"
+POLARITIES: tuple[Polarity | None, ...] = (None, "negative", "neutral", "positive")
+"""Polarity codes: 0 no valid answer, then negative, neutral, positive."""
 
 
-def _item_score(
-    answer: object, format_id: str, reversed_: bool, catalog: Catalog, settings: Settings
-) -> int | None:
-    if not isinstance(answer, int):  # missing (None) or not applicable ("na")
-        return None
-    option = catalog.response_format(format_id).option(answer)
-    if option is None:
-        return None
-    score = _DONT_KNOW_SCORE[settings.dont_know] if option.dont_know else option.score
-    if score is None:
-        return None
-    return 6 - score if reversed_ else score
-
-
-def _values_referent(
-    respondent: Respondent,
+def polarity_codes(
     determinant: Determinant,
-    referent: str,
+    answers: Mapping[str, bytes | bytearray],
     catalog: Catalog,
     settings: Settings,
-) -> bool:
-    """False only when the respondent said they do not value this referent's opinion."""
-    for item in determinant.items:
-        if item.motivation and item.referent == referent:
-            score = _item_score(
-                respondent.answers.get(item.id), item.format, False, catalog, settings
-            )
-            return score is None or score >= settings.min_motivation
-    return True
+) -> bytes:
+    """Each respondent's polarity code on `determinant`, from the item answer codes."""
+    scores = [
+        _score_column(item, determinant, answers, catalog, settings)
+        for item in determinant.items
+        if not item.motivation
+    ]
+    if len(scores) == 1:
+        return scores[0].translate(bytes(_polarity(s, 1 if s else 0) for s in range(256)))
+    return bytes(map(_Means().__getitem__, zip(*scores, strict=True)))
+
+
+def _score_column(
+    item: Item,
+    determinant: Determinant,
+    answers: Mapping[str, bytes | bytearray],
+    catalog: Catalog,
+    settings: Settings,
+) -> bytes:
+    """Each respondent's score on a statement item, 1-5, or 0 when it does not count."""
+    table = bytes(score or 0 for score in _item_scores(item, catalog, settings))
+    motivation = next(
+        (i for i in determinant.items if i.motivation and i.referent == item.referent), None
+    )
+    if item.referent is None or motivation is None:
+        return bytes(answers[item.id]).translate(table)
+    # A referent's expectation counts only when the respondent values their opinion: a mask
+    # byte 0xFF (values it, or did not say) or 0x00 per respondent, applied with one big AND.
+    valued = bytes(
+        0xFF if score is None or score >= settings.min_motivation else 0
+        for score in _item_scores(motivation, catalog, settings)
+    )
+    statement = bytes(answers[item.id]).translate(table)
+    mask = bytes(answers[motivation.id]).translate(valued)
+    both = int.from_bytes(statement, "big") & int.from_bytes(mask, "big")
+    return both.to_bytes(len(statement), "big")
+
+
+class _Means(dict[tuple[int, ...], int]):
+    """A respondent's item scores (0 = does not count) → polarity code of their mean."""
+
+    def __missing__(self, scores: tuple[int, ...]) -> int:
+        counted = [s for s in scores if s]
+        polarity = self[scores] = _polarity(sum(counted), len(counted))
+        return polarity
+
+
+def _polarity(total: int, count: int) -> int:
+    """Polarity code of a mean score total / count: below 2.5 negative, above 3.5 positive."""
+    if not count:
+        return 0
+    if 2 * total < 5 * count:
+        return 1
+    if 2 * total > 7 * count:
+        return 3
+    return 2
+
+
+def _item_scores(item: Item, catalog: Catalog, settings: Settings) -> list[int | None]:
+    """Answer code → score on the 1-5 scale (reversed for a reversed statement); None when
+    the answer does not count (absent, not applicable, "don't know" excluded)."""
+    fmt = catalog.response_format(item.format)
+    dont_know = _DONT_KNOW_SCORE[settings.dont_know]
+    scores: list[int | None] = [None] * 256
+    for i, option in enumerate(fmt.options):
+        score = dont_know if option.dont_know else option.score
+        if score is not None and item.reversed and not item.motivation:
+            score = 6 - score
+        scores[FIRST_OPTION + i] = score
+    return scores
+
+
+def counts(polarities: bytes) -> tuple[int, int, int]:
+    """(negative, neutral, positive) among polarity codes."""
+    return polarities.count(1), polarities.count(2), polarities.count(3)
 
 
 def summarise(
@@ -150,23 +179,37 @@ def summarise(
 ) -> DeterminantResult:
     """Shares and status of one determinant over the given respondents' polarities."""
     values = list(polarities)
-    n = len(values)
-    if n < settings.min_group_size:
-        return DeterminantResult(determinant, n, None, None, None, "insufficient_data")
-    negative = Fraction(values.count("negative"), n)
-    positive = Fraction(values.count("positive"), n)
-    neutral = 1 - negative - positive
-    if negative >= _exact(settings.barrier_threshold):
-        status: Status = "barrier"
-    elif positive >= _exact(settings.facilitator_threshold):
-        status = "facilitator"
-    else:
-        status = "neutral"
-    return DeterminantResult(
-        determinant, n, float(negative), float(neutral), float(positive), status
+    return summarise_counts(
+        determinant,
+        values.count("negative"),
+        values.count("neutral"),
+        values.count("positive"),
+        settings,
     )
 
 
+def summarise_counts(
+    determinant: Determinant, negative: int, neutral: int, positive: int, settings: Settings
+) -> DeterminantResult:
+    """Shares and status from the numbers of negative, neutral and positive respondents.
+
+    Thresholds compare exactly, in integers: 0.2 is 1/5, so 1 negative in 5 is a barrier.
+    """
+    n = negative + neutral + positive
+    if n < settings.min_group_size:
+        return DeterminantResult(determinant, n, None, None, None, "insufficient_data")
+    barrier = _exact(settings.barrier_threshold)
+    facilitator = _exact(settings.facilitator_threshold)
+    if negative * barrier.denominator >= barrier.numerator * n:
+        status: Status = "barrier"
+    elif positive * facilitator.denominator >= facilitator.numerator * n:
+        status = "facilitator"
+    else:
+        status = "neutral"
+    return DeterminantResult(determinant, n, negative / n, neutral / n, positive / n, status)
+
+
+@cache
 def _exact(threshold: float) -> Fraction:
     """0.2 as exactly 1/5, so 1 negative answer in 5 is exactly at the threshold."""
     return Fraction(str(threshold))
