@@ -23,6 +23,7 @@ from implementatie.errors import (
     ImplementatieError,
     InvalidOption,
     LookupFailed,
+    MissingExtra,
     Problem,
     ResponseError,
 )
@@ -68,6 +69,7 @@ __all__ = [
     "Lang",
     "Link",
     "LookupFailed",
+    "MissingExtra",
     "Plan",
     "PlannedStrategy",
     "Problem",

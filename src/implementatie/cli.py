@@ -18,15 +18,7 @@ from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import CATEGORY_IDS, Determinant
 from implementatie.knowledge.text import Lang
 from implementatie.report.document import Block, html_page, render
-from implementatie.report.serialize import (
-    assessment_data,
-    comparison_data,
-    determinant_data,
-    plan_data,
-    recommendation_data,
-    strategy_data,
-    subgroups_data,
-)
+from implementatie.report.serialize import determinant_data, strategy_data
 from implementatie.report.views import (
     assessment_view,
     comparison_view,
@@ -39,7 +31,7 @@ from implementatie.report.views import (
     strategy_view,
     subgroups_view,
 )
-from implementatie.survey.assessment import Assessment, Barrier, assess
+from implementatie.survey.assessment import Assessment, assess
 from implementatie.survey.comparison import compare
 from implementatie.survey.exports import TEMPLATE_KINDS, template
 from implementatie.survey.importers import read_responses
@@ -356,12 +348,7 @@ def _recommend_output(
         barriers, top=args.top, catalog=catalog, exclude=args.exclude, max_effort=args.max_effort
     )
     blocks = [*(head or []), *recommendation_view(result, lang)]
-    output = {**(data or {}), **recommendation_data(result, lang)}
-    severities = {b.determinant.id: b for b in barriers if isinstance(b, Barrier)}
-    for entry in output["barriers"]:
-        if entry["determinant"] in severities:
-            found = severities[entry["determinant"]]
-            entry.update(severity=round(found.severity * 100, 1), n=found.n)
+    output = {**(data or {}), **result.to_dict(lang)}
     if args.plan:
         chosen = plan(
             barriers,
@@ -372,7 +359,7 @@ def _recommend_output(
             max_effort=args.max_effort,
         )
         blocks += plan_view(chosen, lang)
-        output["plan"] = plan_data(chosen, lang)
+        output["plan"] = chosen.to_dict(lang)
     return _emit(args, blocks, output, catalog.questionnaire.title.in_(lang))
 
 
@@ -392,11 +379,11 @@ def _assess(args: argparse.Namespace) -> int:
     catalog = _catalog(args)
     assessment = _assessment(args, catalog, args.file)
     head = assessment_view(assessment, args.lang)
-    data = assessment_data(assessment)
+    data = assessment.to_dict()
     if args.by:
         subgroups = assessment.subgroups(args.by)
         head += subgroups_view(subgroups, args.lang)
-        data["subgroups"] = subgroups_data(subgroups)
+        data["subgroups"] = subgroups.to_dict()
     return _recommend_output(args, catalog, assessment.barriers, head, data)
 
 
@@ -405,7 +392,7 @@ def _compare(args: argparse.Namespace) -> int:
     before = _assessment(args, catalog, args.before)
     after = _assessment(args, catalog, args.after)
     comparison = compare(before, after)
-    return _emit(args, comparison_view(comparison, args.lang), comparison_data(comparison))
+    return _emit(args, comparison_view(comparison, args.lang), comparison.to_dict())
 
 
 def _template(args: argparse.Namespace) -> int:

@@ -82,3 +82,15 @@ class LookupFailed(ImplementatieError, LookupError):
 
 class InvalidOption(ImplementatieError, ValueError):
     """A parameter is out of range or does not fit the data (a threshold, an attribute, …)."""
+
+
+class MissingExtra(ImplementatieError, ImportError):
+    """An optional feature needs packages that are not installed (an extra of the package)."""
+
+    def __init__(self, feature: str, extra: str, missing: str) -> None:
+        super().__init__(
+            f"{feature} needs the package {missing!r}, which is not installed; "
+            f"install it with: pip install 'implementatie[{extra}]'"
+        )
+        self.extra = extra
+        self.missing = missing

@@ -30,14 +30,3 @@ def test_notebook_views() -> None:
     result = recommend(assessment.barriers)
     assert "Belemmering: Formele bekrachtiging" in result._repr_html_()
     assert "Plan over alle belemmeringen" in plan(assessment.barriers)._repr_html_()
-
-
-def test_profile_chart_has_a_bar_per_shown_determinant() -> None:
-    from implementatie.report.svg import profile_svg
-
-    assessment = assess(read_responses(EXAMPLE))
-    svg = profile_svg(assessment, "en")
-    assert svg.startswith("<svg") and svg.rstrip().endswith("</svg>")
-    shown = [r for r in assessment.determinants if r.negative is not None]
-    assert svg.count("n=") == len(shown)
-    assert "● barrier" in svg

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -38,10 +38,16 @@ class Bullets:
 
 @dataclass(frozen=True)
 class Figure:
-    """An SVG picture, shown in HTML only (the tables beside it carry the same numbers)."""
+    """An SVG picture, shown in HTML only (the tables beside it carry the same numbers).
 
-    svg: str
+    `svg` may be a function that draws it, so that text and Markdown never pay for drawing.
+    """
+
+    svg: str | Callable[[], str]
     description: str
+
+    def markup(self) -> str:
+        return self.svg() if callable(self.svg) else self.svg
 
 
 Block = Heading | Paragraph | Table | Bullets | Figure
@@ -113,5 +119,5 @@ def _html(block: Block) -> str:
         )
         return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     if isinstance(block, Figure):
-        return f"<figure>{block.svg}<figcaption>{esc(block.description)}</figcaption></figure>"
+        return f"<figure>{block.markup()}<figcaption>{esc(block.description)}</figcaption></figure>"
     return "<ul>" + "".join(f"<li>{esc(item)}</li>" for item in block.items) + "</ul>"

@@ -63,10 +63,21 @@ _LABELS: dict[str, tuple[str, str]] = {
     "medium": ("gemiddeld", "medium"),
     "high": ("hoog", "high"),
     "chart": (
-        "Per determinant het deel negatief (links), neutraal en positief (rechts); de "
-        "stippellijnen markeren de drempels voor belemmering en bevorderend.",
-        "Per determinant the share negative (left), neutral and positive (right); the dashed "
-        "lines mark the thresholds for barrier and facilitator.",
+        "Per determinant het deel negatieve antwoorden (links) en positieve antwoorden (rechts). "
+        "De rest is neutraal. Links ligt de drempel voor een belemmering, rechts die voor "
+        "bevorderend.",
+        "Per determinant the share of negative answers (left) and positive answers (right). "
+        "The rest is neutral. The line on the left is the barrier threshold, the one on the "
+        "right the facilitator threshold.",
+    ),
+    "heatmap_chart": (
+        "Per groep het deel negatieve antwoorden. Lege cellen zijn verborgen of hebben te weinig "
+        "antwoorden.",
+        "Per group the share of negative answers. Blank cells are hidden or have too few answers.",
+    ),
+    "change_chart": (
+        "Per determinant het deel negatieve antwoorden: open rondje voor, dicht rondje na.",
+        "Per determinant the share of negative answers: open circle before, filled circle after.",
     ),
     "hidden": ("verborgen", "hidden"),
     "suppression_note": (
@@ -85,6 +96,19 @@ _LABELS: dict[str, tuple[str, str]] = {
     "after": ("Na", "After"),
     "negative_change": ("Verschil % negatief", "Change % negative"),
     "change": ("Verandering", "Change"),
+    "category_innovatie": ("Innovatie", "Innovation"),
+    "category_uitvoerder": ("Uitvoerder", "User"),
+    "category_organisatie": ("Organisatie", "Organisation"),
+    "category_sociaal-politieke-omgeving": (
+        "Sociaal-politieke omgeving",
+        "Socio-political context",
+    ),
+    "shared": ("helpt bij meer belemmeringen", "helps with more than one barrier"),
+    "no_chart": (
+        "Geen grafiek: installeer implementatie[notebook] voor grafieken.",
+        "No chart: install implementatie[notebook] for charts.",
+    ),
+    "severity": ("% negatief", "% negative"),
 }
 
 

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 from implementatie.advice.planning import Plan
 from implementatie.advice.recommendation import Recommendation, recommend
+from implementatie.errors import MissingExtra
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.models import Determinant, Strategy
 from implementatie.knowledge.text import Lang
+from implementatie.report.charts import responsive, svg
 from implementatie.report.document import Block, Bullets, Figure, Heading, Paragraph, Table
 from implementatie.report.labels import headings, label
-from implementatie.report.svg import profile_svg
 from implementatie.survey.assessment import Assessment
 from implementatie.survey.comparison import Comparison
 from implementatie.survey.subgroups import Subgroups
@@ -106,21 +108,22 @@ def strategy_view(strategy: Strategy, catalog: Catalog, lang: Lang) -> list[Bloc
 
 def recommendation_view(recommendation: Recommendation, lang: Lang) -> list[Block]:
     """Per barrier, its ranked strategies with the reason for each."""
+    names = {b.determinant.id: b.determinant.name.in_(lang) for b in recommendation.barriers}
     blocks: list[Block] = []
     for entry in recommendation.barriers:
         d = entry.determinant
-        blocks.append(Heading(f"{label('barrier', lang)}: {d.name.in_(lang)} ({d.id})", 2))
+        blocks.append(Heading(f"{label('barrier', lang)}: {d.name.in_(lang)}", 2))
         if not entry.strategies:
             blocks.append(Paragraph(label("no_strategies", lang)))
             continue
         rows = tuple(
             (
                 r.rank,
-                f"{r.strategy.name.in_(lang)} ({r.id})",
+                r.strategy.name.in_(lang),
                 r.weight,
                 r.score,
                 r.rationale.in_(lang),
-                ", ".join(r.also_addresses) or "-",
+                ", ".join(names[b] for b in r.also_addresses) or "-",
             )
             for r in entry.strategies
         )
@@ -133,39 +136,32 @@ def recommendation_view(recommendation: Recommendation, lang: Lang) -> list[Bloc
 
 def plan_view(plan: Plan, lang: Lang) -> list[Block]:
     """The plan: chosen strategies, the coverage table and what stays uncovered."""
+    names = {b.id: b.name.in_(lang) for b in plan.barriers}
+    strategy_names = {p.id: p.strategy.name.in_(lang) for p in (*plan.in_use, *plan.strategies)}
     blocks: list[Block] = [Heading(label("plan", lang), 2)]
-    rows: list[tuple[object, ...]] = [
+    rows = tuple(
         (
-            f"{p.strategy.name.in_(lang)} ({p.id})",
+            p.strategy.name.in_(lang) + (f" ({label('in_use', lang)})" if p.in_use else ""),
             label(p.strategy.effort, lang),
-            ", ".join(p.covers),
+            ", ".join(names[b] for b in p.covers),
         )
-        for p in plan.strategies
-    ]
-    rows += [
-        (
-            f"{p.strategy.name.in_(lang)} ({p.id}) — {label('in_use', lang)}",
-            label(p.strategy.effort, lang),
-            ", ".join(p.covers),
-        )
-        for p in plan.in_use
-    ]
-    headers = headings(lang, "strategy", "effort", "covers")
-    blocks.append(Table(headers, tuple(rows)))
+        for p in (*plan.strategies, *plan.in_use)
+    )
+    blocks.append(Table(headings(lang, "strategy", "effort", "covers"), rows))
     coverage = plan.coverage
     blocks.append(Heading(label("coverage", lang), 3))
     blocks.append(
         Table(
             (label("barrier", lang), label("strategies", lang)),
             tuple(
-                (f"{d.name.in_(lang)} ({d.id})", ", ".join(coverage[d.id]) or "-")
+                (d.name.in_(lang), ", ".join(strategy_names[s] for s in coverage[d.id]) or "-")
                 for d in plan.barriers
             ),
         )
     )
     if plan.uncovered:
-        names = ", ".join(f"{d.name.in_(lang)} ({d.id})" for d in plan.uncovered)
-        blocks.append(Paragraph(f"{label('uncovered', lang)}: {names}"))
+        missing = ", ".join(d.name.in_(lang) for d in plan.uncovered)
+        blocks.append(Paragraph(f"{label('uncovered', lang)}: {missing}"))
     if plan.limit_reached:
         blocks.append(Paragraph(label("limit_reached", lang)))
     return blocks
@@ -202,9 +198,23 @@ def assessment_view(assessment: Assessment, lang: Lang) -> list[Block]:
         for r in assessment.determinants
     )
     headers = headings(lang, "#", "determinant", "n", "negative", "neutral", "positive", "status")
-    blocks.append(Figure(profile_svg(assessment, lang), label("chart", lang)))
+    blocks.append(chart(assessment, lang))
     blocks.append(Table(headers, rows))
     return blocks
+
+
+def chart(result: Assessment | Subgroups | Comparison, lang: Lang) -> Figure:
+    """The result's figure, drawn as SVG when the block is rendered to HTML; a note saying how
+    to get charts when matplotlib is not installed."""
+
+    def draw() -> str:
+        try:
+            return responsive(svg(result.plot(lang)))
+        except MissingExtra:
+            return f"<p>{html.escape(label('no_chart', lang))}</p>"
+
+    captions = {Assessment: "chart", Subgroups: "heatmap_chart", Comparison: "change_chart"}
+    return Figure(draw, label(captions[type(result)], lang))
 
 
 def subgroups_view(subgroups: Subgroups, lang: Lang) -> list[Block]:
@@ -232,6 +242,7 @@ def subgroups_view(subgroups: Subgroups, lang: Lang) -> list[Block]:
     return [
         Heading(f"{label('by', lang)} {subgroups.attribute}", 2),
         Paragraph(label("suppression_note", lang)),
+        chart(subgroups, lang),
         Table(headers, tuple(rows)),
     ]
 
@@ -254,5 +265,6 @@ def comparison_view(comparison: Comparison, lang: Lang) -> list[Block]:
         for c in comparison.changes
     )
     headers = headings(lang, "#", "determinant", "before", "after", "negative_change", "change")
+    blocks.append(chart(comparison, lang))
     blocks.append(Table(headers, rows))
     return blocks

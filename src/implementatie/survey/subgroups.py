@@ -15,9 +15,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from implementatie.errors import InvalidOption
+from implementatie.knowledge.text import Lang
 from implementatie.survey.scoring import DeterminantResult, Polarity, Settings, summarise
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from implementatie.report.notebook import View
 
 NOT_GIVEN = "(not given)"
 
@@ -34,6 +43,18 @@ class GroupResult:
     def suppressed(self) -> bool:
         return self.respondents is None
 
+    def to_dict(self) -> dict[str, Any]:
+        """`name`, `respondents` (null when hidden) and per determinant its counts."""
+        return {
+            "name": self.name,
+            "respondents": self.respondents,
+            "determinants": [r.to_dict() for r in self.determinants],
+        }
+
+    def __repr__(self) -> str:
+        size = "hidden" if self.respondents is None else f"{self.respondents} respondents"
+        return f"GroupResult({self.name!r}, {size})"
+
 
 @dataclass(frozen=True)
 class Subgroups:
@@ -41,6 +62,35 @@ class Subgroups:
 
     attribute: str
     groups: tuple[GroupResult, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """`attribute` and per group its size and counts: the `subgroups` JSON of docs/json.md."""
+        return {"attribute": self.attribute, "groups": [g.to_dict() for g in self.groups]}
+
+    def to_frame(self, lang: Lang = "nl") -> pd.DataFrame:
+        """One row per group × determinant; hidden groups and cells have missing numbers."""
+        from implementatie.report.frames import subgroups_frame
+
+        return subgroups_frame(self, lang)
+
+    def plot(self, lang: Lang = "nl", *, ax: Axes | None = None) -> Figure:
+        """A heatmap of % negative, groups × determinants; hidden cells stay blank."""
+        from implementatie.report.charts import subgroups_figure
+
+        return subgroups_figure(self, lang, ax=ax)
+
+    def view(self, lang: Lang = "nl") -> View:
+        """The status per group and determinant as a table in `lang`."""
+        from implementatie.report.notebook import view
+
+        return view(self, lang)
+
+    def _repr_html_(self) -> str:
+        return self.view()._repr_html_()
+
+    def __repr__(self) -> str:
+        hidden = sum(g.suppressed for g in self.groups)
+        return f"Subgroups(by {self.attribute!r}: {len(self.groups)} groups, {hidden} hidden)"
 
 
 def split_by(
