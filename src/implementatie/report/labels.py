@@ -109,6 +109,75 @@ _LABELS: dict[str, tuple[str, str]] = {
         "No chart: install implementatie[notebook] for charts.",
     ),
     "severity": ("% negatief", "% negative"),
+    "report_title": ("Belemmeringen en plan van aanpak", "Barriers and plan"),
+    "report_comparison_title": ("Wat is er veranderd?", "What has changed?"),
+    "report_summary": ("Samenvatting", "Summary"),
+    "report_respondents": ("Ingevulde vragenlijsten", "Questionnaires filled in"),
+    "report_facilitators": ("Wat al goed gaat", "What already works"),
+    "report_plan_size": ("Strategieën in het plan", "Strategies in the plan"),
+    "report_barriers_first": (
+        "Belemmeringen, de ernstigste eerst",
+        "Barriers, most severe first",
+    ),
+    "report_no_barriers": (
+        "Het team ervaart geen belemmeringen.",
+        "The team experiences no barriers.",
+    ),
+    "report_plan_intro": (
+        "Deze strategieën pakken samen alle belemmeringen aan. Elke strategie past sterk bij de "
+        "belemmeringen ernaast.",
+        "Together these strategies address every barrier. Each one fits the barriers next to it "
+        "well.",
+    ),
+    "report_top_per_barrier": ("Beste strategieën per belemmering", "Best strategies per barrier"),
+    "report_top_intro": (
+        "Per belemmering de drie strategieën die er het best bij passen, met de reden.",
+        "For each barrier the three strategies that fit it best, with the reason.",
+    ),
+    "report_facilitators_intro": (
+        "Hier is minstens {facilitator}% van het team positief. Daar kunt u op bouwen.",
+        "Here at least {facilitator}% of the team is positive. You can build on this.",
+    ),
+    "report_all_determinants": ("Alle determinanten", "All determinants"),
+    "report_method": ("Zo is dit rapport gemaakt", "How this report was made"),
+    "report_method_text": (
+        "Het team vulde de MIDI-vragenlijst in (Fleuren e.a. 2014). Elk antwoord telt als "
+        "negatief, neutraal of positief.\n"
+        "Per determinant tellen we hoeveel mensen negatief of positief zijn. Is minstens "
+        "{barrier}% negatief, dan is het een belemmering. Is minstens {facilitator}% positief, "
+        "dan werkt het bevorderend. Met minder dan {minimum} antwoorden geven we geen "
+        "percentages.\n"
+        "De strategieën komen uit een lijst met bronnen. Elke koppeling tussen een belemmering "
+        "en een strategie heeft een gewicht en een reden.",
+        "The team filled in the MIDI questionnaire (Fleuren et al. 2014). Each answer counts as "
+        "negative, neutral or positive.\n"
+        "Per determinant we count how many people are negative or positive. When at least "
+        "{barrier}% are negative, it is a barrier. When at least {facilitator}% are positive, it "
+        "is a facilitator. With fewer than {minimum} answers we give no percentages.\n"
+        "The strategies come from a sourced list. Each link between a barrier and a strategy "
+        "has a weight and a reason.",
+    ),
+    "report_limits": ("Waar u op moet letten", "What to keep in mind"),
+    "report_limits_text": (
+        "De grenzen van {barrier}% en {facilitator}% zijn afspraken uit de praktijk. Het zijn "
+        "geen harde grenzen.\n"
+        "In een klein team telt één persoon zwaar. Bij 20 mensen is één persoon al 5%. Een "
+        "belemmering net boven {barrier}% is dus minder zeker dan een belemmering van 60%.\n"
+        "Het rapport laat zien hoe het team iets ervaart, niet waarom. Bespreek de uitkomst "
+        "met het team voordat u strategieën kiest.\n"
+        "Groepen van minder dan {minimum} mensen tonen we niet, zodat niemand te herkennen is.",
+        "The limits of {barrier}% and {facilitator}% are agreements from practice. They are not "
+        "hard boundaries.\n"
+        "In a small team one person weighs a lot. With 20 people, one person is already 5%. A "
+        "barrier just above {barrier}% is therefore less certain than one of 60%.\n"
+        "The report shows how the team experiences something, not why. Discuss the outcome "
+        "with the team before choosing strategies.\n"
+        "Groups of fewer than {minimum} people are not shown, so that no one can be recognised.",
+    ),
+    "report_made_with": (
+        "Gemaakt met implementatie. De strategieën zijn een voorstel, geen voorschrift.",
+        "Made with implementatie. The strategies are a proposal, not a prescription.",
+    ),
 }
 
 
