@@ -17,7 +17,8 @@ from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import CATEGORY_IDS, Determinant
 from implementatie.knowledge.text import Lang
-from implementatie.report.document import Block, html_page, render
+from implementatie.report.document import Block, render
+from implementatie.report.documents import assessment_report, comparison_report
 from implementatie.report.serialize import determinant_data, strategy_data
 from implementatie.report.views import (
     assessment_view,
@@ -150,7 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="also show the profile per group (role, team, location); small groups hidden",
     )
     _recommend_options(sub, plan_default=True)
-    _format(sub, ["text", "markdown", "json", "html"])
+    _format(sub, ["text", "markdown", "json", "html", "pdf"])
 
     sub = command(
         "compare", "compare two assessments, e.g. before and after introduction", _compare
@@ -158,7 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("before", metavar="BEFORE", help="answers of the first measurement")
     sub.add_argument("after", metavar="AFTER", help="answers of the second measurement")
     _answer_options(sub)
-    _format(sub, ["text", "markdown", "json", "html"])
+    _format(sub, ["text", "markdown", "json", "html", "pdf"])
 
     sub = command("template", "write an empty answers CSV or an example mapping file", _template)
     sub.add_argument("kind", choices=TEMPLATE_KINDS, help="what to write")
@@ -281,11 +282,9 @@ def _catalog(args: argparse.Namespace) -> Catalog:
     return load_catalog(args.catalog, extend=args.extend) if args.catalog else load_catalog()
 
 
-def _emit(args: argparse.Namespace, blocks: list[Block], data: Any, title: str = "") -> int:
+def _emit(args: argparse.Namespace, blocks: list[Block], data: Any) -> int:
     if args.format == "json":
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    elif args.format == "html":
-        text = html_page(blocks, title or "implementatie", args.lang)
     else:
         text = render(blocks, "markdown" if args.format == "markdown" else "text")
     return _write(args, text)
@@ -299,6 +298,22 @@ def _write(args: argparse.Namespace, text: str) -> int:
             raise ImplementatieError(f"cannot write {args.output}: {exc.strerror}") from None
     else:
         print(text, end="")
+    return 0
+
+
+def _document(args: argparse.Namespace, page: str) -> int:
+    """Write a whole report page as HTML, or printed to PDF (which needs -o FILE)."""
+    if args.format == "html":
+        return _write(args, page)
+    if not args.output:
+        raise ImplementatieError("--format pdf needs --output FILE (a PDF is not shown on screen)")
+    from implementatie.report.pdf import html_to_pdf
+
+    data = html_to_pdf(page)
+    try:
+        Path(args.output).write_bytes(data)
+    except OSError as exc:
+        raise ImplementatieError(f"cannot write {args.output}: {exc.strerror}") from None
     return 0
 
 
@@ -360,7 +375,7 @@ def _recommend_output(
         )
         blocks += plan_view(chosen, lang)
         output["plan"] = chosen.to_dict(lang)
-    return _emit(args, blocks, output, catalog.questionnaire.title.in_(lang))
+    return _emit(args, blocks, output)
 
 
 def _assessment(args: argparse.Namespace, catalog: Catalog, file: str) -> Assessment:
@@ -378,6 +393,8 @@ def _assessment(args: argparse.Namespace, catalog: Catalog, file: str) -> Assess
 def _assess(args: argparse.Namespace) -> int:
     catalog = _catalog(args)
     assessment = _assessment(args, catalog, args.file)
+    if args.format in ("html", "pdf"):
+        return _document(args, _assessment_report(args, catalog, assessment))
     head = assessment_view(assessment, args.lang)
     data = assessment.to_dict()
     if args.by:
@@ -387,11 +404,44 @@ def _assess(args: argparse.Namespace) -> int:
     return _recommend_output(args, catalog, assessment.barriers, head, data)
 
 
+def _assessment_report(args: argparse.Namespace, catalog: Catalog, assessment: Assessment) -> str:
+    barriers = assessment.barriers
+    chosen = (
+        plan(
+            barriers,
+            catalog=catalog,
+            max_strategies=args.max_strategies,
+            in_use=args.in_use,
+            exclude=args.exclude,
+            max_effort=args.max_effort,
+        )
+        if args.plan
+        else None
+    )
+    return assessment_report(
+        assessment,
+        recommendation=recommend(
+            barriers,
+            top=args.top,
+            catalog=catalog,
+            exclude=args.exclude,
+            max_effort=args.max_effort,
+        ),
+        plan=chosen,
+        subgroups=assessment.subgroups(args.by) if args.by else None,
+        lang=args.lang,
+        subtitle=Path(args.file).name,
+    )
+
+
 def _compare(args: argparse.Namespace) -> int:
     catalog = _catalog(args)
     before = _assessment(args, catalog, args.before)
     after = _assessment(args, catalog, args.after)
     comparison = compare(before, after)
+    if args.format in ("html", "pdf"):
+        subtitle = f"{Path(args.before).name} → {Path(args.after).name}"
+        return _document(args, comparison_report(comparison, lang=args.lang, subtitle=subtitle))
     return _emit(args, comparison_view(comparison, args.lang), comparison.to_dict())
 
 

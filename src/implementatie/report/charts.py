@@ -8,6 +8,7 @@ made without pyplot, so nothing is shown or kept open behind the caller's back.
 
 from __future__ import annotations
 
+import html
 import io
 import re
 from collections.abc import Sequence
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from implementatie.advice.planning import Plan
 from implementatie.advice.recommendation import Recommendation
+from implementatie.errors import MissingExtra
 from implementatie.knowledge.models import Determinant, Strategy
 from implementatie.knowledge.text import Lang, checked_lang
 from implementatie.report.labels import label
@@ -334,6 +336,15 @@ def _map(
         title_fontsize=FONT_SIZE - 1,
     )
     return figure
+
+
+def inline_chart(result: Assessment | Subgroups | Comparison, lang: Lang) -> str:
+    """The result's figure as inline SVG for a page, or, when matplotlib is not installed, a
+    short note saying how to get charts (the tables beside it carry the same numbers)."""
+    try:
+        return responsive(svg(result.plot(lang)))
+    except MissingExtra:
+        return f"<p>{html.escape(label('no_chart', lang))}</p>"
 
 
 def svg(figure: Figure) -> str:

@@ -62,20 +62,6 @@ def render(blocks: Sequence[Block], fmt: Format) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def html_page(blocks: Sequence[Block], title: str, lang: str) -> str:
-    """A complete, self-contained HTML page."""
-    style = (
-        "body{font-family:sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;"
-        "line-height:1.4}table{border-collapse:collapse;margin:1rem 0}"
-        "td,th{border-bottom:1px solid #ddd;padding:.3rem .6rem;vertical-align:top}"
-    )
-    return (
-        f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
-        f"<title>{html.escape(title)}</title><style>{style}</style></head>"
-        f"<body><h1>{html.escape(title)}</h1>{render(blocks, 'html')}</body></html>\n"
-    )
-
-
 def _text(block: Block) -> str:
     if isinstance(block, Heading):
         underline = "=" if block.level == 1 else "-"

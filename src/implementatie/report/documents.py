@@ -8,7 +8,6 @@ last, how the report was made and the limits of the 20/80 rule.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
@@ -16,9 +15,8 @@ import jinja2
 
 from implementatie.advice.planning import Plan
 from implementatie.advice.recommendation import Recommendation
-from implementatie.errors import MissingExtra
 from implementatie.knowledge.text import Lang, checked_lang
-from implementatie.report.charts import responsive, svg
+from implementatie.report.charts import inline_chart
 from implementatie.report.labels import label
 from implementatie.survey.assessment import Assessment
 from implementatie.survey.comparison import Comparison
@@ -39,14 +37,6 @@ def _environment() -> jinja2.Environment:
 
 def _percent(share: float | None) -> str:
     return "-" if share is None else f"{share * 100:.0f}%"
-
-
-def _chart(draw: Any, lang: Lang) -> str:
-    """An SVG chart, or a note saying how to get charts when matplotlib is not installed."""
-    try:
-        return responsive(svg(draw(lang)))
-    except MissingExtra:
-        return f"<p>{jinja2.utils.markupsafe.escape(label('no_chart', lang))}</p>"
 
 
 def _common(lang: Lang, settings: Settings, names: dict[str, str]) -> dict[str, Any]:
@@ -92,8 +82,8 @@ def assessment_report(
             facilitator=round(s.facilitator_threshold * 100),
             minimum=s.min_group_size,
         ),
-        "profile_chart": _chart(assessment.plot, lang),
-        "subgroups_chart": _chart(subgroups.plot, lang) if subgroups else "",
+        "profile_chart": inline_chart(assessment, lang),
+        "subgroups_chart": inline_chart(subgroups, lang) if subgroups else "",
     }
     return _environment().get_template("assessment.html.j2").render(context)
 
@@ -113,8 +103,6 @@ def comparison_report(
         "title": title or label("report_comparison_title", lang),
         "subtitle": subtitle,
         "comparison": comparison,
-        "change_chart": _chart(comparison.plot, lang),
+        "change_chart": inline_chart(comparison, lang),
     }
     return _environment().get_template("comparison.html.j2").render(context)
-
-

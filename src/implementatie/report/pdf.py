@@ -22,7 +22,9 @@ TIMEOUT = 120
 def chromium() -> str:
     """The path of the Chromium binary, or one clear error saying how to install it."""
     chosen = os.environ.get("IMPLEMENTATIE_CHROMIUM")
-    found = shutil.which(chosen) if chosen else next(filter(None, map(shutil.which, BROWSERS)), None)
+    found = (
+        shutil.which(chosen) if chosen else next(filter(None, map(shutil.which, BROWSERS)), None)
+    )
     if found is None:
         raise ImplementatieError(
             "making a PDF needs Chromium, which was not found"
@@ -64,7 +66,9 @@ def html_to_pdf(html: str) -> bytes:
         try:
             done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT)
         except subprocess.TimeoutExpired:
-            raise ImplementatieError(f"Chromium took more than {TIMEOUT} s to print the PDF") from None
+            raise ImplementatieError(
+                f"Chromium took more than {TIMEOUT} s to print the PDF"
+            ) from None
         if not target.is_file() or target.stat().st_size == 0:
             detail = done.stderr.strip().splitlines()[-1:] or ["no message"]
             raise ImplementatieError(f"Chromium did not print the PDF: {detail[0]}")

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 
 from implementatie.advice.planning import Plan
 from implementatie.advice.recommendation import Recommendation, recommend
-from implementatie.errors import MissingExtra
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.models import Determinant, Strategy
 from implementatie.knowledge.text import Lang
-from implementatie.report.charts import responsive, svg
+from implementatie.report.charts import inline_chart
 from implementatie.report.document import Block, Bullets, Figure, Heading, Paragraph, Table
 from implementatie.report.labels import headings, label
 from implementatie.survey.assessment import Assessment
@@ -204,17 +202,9 @@ def assessment_view(assessment: Assessment, lang: Lang) -> list[Block]:
 
 
 def chart(result: Assessment | Subgroups | Comparison, lang: Lang) -> Figure:
-    """The result's figure, drawn as SVG when the block is rendered to HTML; a note saying how
-    to get charts when matplotlib is not installed."""
-
-    def draw() -> str:
-        try:
-            return responsive(svg(result.plot(lang)))
-        except MissingExtra:
-            return f"<p>{html.escape(label('no_chart', lang))}</p>"
-
+    """The result's figure, drawn only when the block is rendered to HTML."""
     captions = {Assessment: "chart", Subgroups: "heatmap_chart", Comparison: "change_chart"}
-    return Figure(draw, label(captions[type(result)], lang))
+    return Figure(lambda: inline_chart(result, lang), label(captions[type(result)], lang))
 
 
 def subgroups_view(subgroups: Subgroups, lang: Lang) -> list[Block]:
