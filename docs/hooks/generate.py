@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from mkdocs.structure.files import File, Files
@@ -15,9 +16,11 @@ from implementatie.report.catalogue_pages import (
     strategies_page,
     worked_example,
 )
+from implementatie.report.notebook_page import notebook_page
 
 EXAMPLE_MARKER = "<!-- worked-example -->"
 STATISTICS_MARKER = "<!-- link-statistics -->"
+WORKSHOP = Path(__file__).parent.parent / "workshop.ipynb"
 EXAMPLE_BARRIERS = ("knowledge", "self_efficacy", "time_available")
 
 
@@ -27,6 +30,7 @@ def on_files(files: Files, config: Any) -> Files:
         ("catalogue/determinants.md", determinants_page(catalog)),
         ("catalogue/strategies.md", strategies_page(catalog)),
         ("reference/yaml-fields.md", fields_page()),
+        ("workshop.md", "# Workshop\n\n" + notebook_page(WORKSHOP)),
     ]:
         files.append(File.generated(config, uri, content=content))
     return files

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -42,6 +43,9 @@ class Respondent(BaseModel):
     answers: Mapping[str, Answer] = Field(default_factory=dict)
     attributes: Mapping[str, NonEmptyStr] = Field(default_factory=dict)
 
+    def __repr__(self) -> str:
+        return f"Respondent({self.id!r}, {len(self.answers)} answers)"
+
 
 @dataclass(frozen=True)
 class Responses:
@@ -52,6 +56,11 @@ class Responses:
 
     def __len__(self) -> int:
         return len(self.respondents)
+
+    def __repr__(self) -> str:
+        attributes = sorted({a for r in self.respondents for a in r.attributes})
+        by = f", attributes: {', '.join(attributes)}" if attributes else ""
+        return f"Responses({len(self)} respondents from {Path(self.source).name}{by})"
 
     def attribute_values(self, attribute: str) -> list[str]:
         """The distinct values of an attribute, sorted."""
