@@ -26,6 +26,7 @@ from implementatie.errors import (
     MissingExtra,
     Problem,
     ResponseError,
+    RetiredId,
 )
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.loader import load_catalog
@@ -79,6 +80,7 @@ __all__ = [
     "ResponseError",
     "ResponseFormat",
     "Responses",
+    "RetiredId",
     "Settings",
     "Strategy",
     "Subgroups",

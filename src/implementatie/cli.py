@@ -5,26 +5,29 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from implementatie import __version__
+from implementatie.advice.eric import eric_terms
 from implementatie.advice.planning import plan
 from implementatie.advice.recommendation import recommend
-from implementatie.errors import CatalogError, ImplementatieError
+from implementatie.errors import CatalogError, ImplementatieError, printable
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import CATEGORY_IDS, Determinant
 from implementatie.knowledge.text import Lang
 from implementatie.report.document import Block, render
 from implementatie.report.documents import assessment_report, comparison_report
-from implementatie.report.serialize import determinant_data, strategy_data
+from implementatie.report.serialize import determinant_data, eric_data, strategy_data
 from implementatie.report.views import (
     assessment_view,
     comparison_view,
     determinant_view,
     determinants_view,
+    eric_view,
     plan_view,
     recommendation_view,
     strategies_for_view,
@@ -55,6 +58,7 @@ examples:
   implementatie show "formele bekrachtiging"
   implementatie strategies --determinant kennis
   implementatie recommend formal_ratification time_available --plan
+  implementatie recommend 19 23 13 --eric                # the plan in ERIC terms
   implementatie template wide -o answers.csv
   implementatie validate my-catalogue/
 """
@@ -71,6 +75,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.run(args)
     except ImplementatieError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # reading or writing a file the library does not open itself
+        where = f" {printable(str(exc.filename))}" if exc.filename else ""
+        print(f"error: cannot use{where}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     return code
 
@@ -177,6 +185,11 @@ def build_parser() -> argparse.ArgumentParser:
         default="json-schema",
         help="what to produce (default: json-schema)",
     )
+    sub.add_argument(
+        "--innovation",
+        metavar="NAME",
+        help="the name of what you introduce, used instead of 'de innovatie' in the questions",
+    )
     _output(sub)
 
     sub = command("graph", "export the catalogue graph (GraphML or node-link JSON)", _graph)
@@ -241,6 +254,11 @@ def _answer_options(sub: argparse.ArgumentParser) -> None:
         metavar="N",
         help="groups and determinants with fewer valid answers are not shown (default: 5)",
     )
+    sub.add_argument(
+        "--allow-small-groups",
+        action="store_true",
+        help="allow a --min-group-size below 5 (results can then single out a respondent)",
+    )
 
 
 def _recommend_options(sub: argparse.ArgumentParser, *, plan_default: bool = False) -> None:
@@ -275,6 +293,11 @@ def _recommend_options(sub: argparse.ArgumentParser, *, plan_default: bool = Fal
     )
     sub.add_argument(
         "--max-strategies", type=int, metavar="N", help="at most N strategies in the plan"
+    )
+    sub.add_argument(
+        "--eric",
+        action="store_true",
+        help="add the plan in ERIC terms (numbers and names, for reporting); implies --plan",
     )
 
 
@@ -364,7 +387,7 @@ def _recommend_output(
     )
     blocks = [*(head or []), *recommendation_view(result, lang)]
     output = {**(data or {}), **result.to_dict(lang)}
-    if args.plan:
+    if args.plan or args.eric:
         chosen = plan(
             barriers,
             catalog=catalog,
@@ -375,24 +398,32 @@ def _recommend_output(
         )
         blocks += plan_view(chosen, lang)
         output["plan"] = chosen.to_dict(lang)
+        if args.eric:
+            terms = eric_terms(chosen, catalog=catalog)
+            blocks += eric_view(terms, lang)
+            output["eric"] = eric_data(terms)
     return _emit(args, blocks, output)
 
 
 def _assessment(args: argparse.Namespace, catalog: Catalog, file: str) -> Assessment:
     responses = read_responses(file, mapping=args.mapping, catalog=catalog)
-    return assess(
-        responses,
-        catalog=catalog,
-        barrier_threshold=args.barrier_threshold,
-        facilitator_threshold=args.facilitator_threshold,
-        dont_know=args.dont_know,
-        min_group_size=args.min_group_size,
-    )
+    with warnings.catch_warnings():  # the command prints the result's warnings itself
+        warnings.simplefilter("ignore", UserWarning)
+        return assess(
+            responses,
+            catalog=catalog,
+            barrier_threshold=args.barrier_threshold,
+            facilitator_threshold=args.facilitator_threshold,
+            dont_know=args.dont_know,
+            min_group_size=args.min_group_size,
+            allow_small_groups=args.allow_small_groups,
+        )
 
 
 def _assess(args: argparse.Namespace) -> int:
     catalog = _catalog(args)
     assessment = _assessment(args, catalog, args.file)
+    _warn(assessment.warnings)
     if args.format in ("html", "pdf"):
         return _document(args, _assessment_report(args, catalog, assessment))
     head = assessment_view(assessment, args.lang)
@@ -439,10 +470,16 @@ def _compare(args: argparse.Namespace) -> int:
     before = _assessment(args, catalog, args.before)
     after = _assessment(args, catalog, args.after)
     comparison = compare(before, after)
+    _warn(comparison.warnings)
     if args.format in ("html", "pdf"):
         subtitle = f"{Path(args.before).name} → {Path(args.after).name}"
         return _document(args, comparison_report(comparison, lang=args.lang, subtitle=subtitle))
     return _emit(args, comparison_view(comparison, args.lang), comparison.to_dict())
+
+
+def _warn(warnings: Sequence[str]) -> None:
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
 
 
 def _template(args: argparse.Namespace) -> int:
@@ -452,7 +489,7 @@ def _template(args: argparse.Namespace) -> int:
 def _questionnaire(args: argparse.Namespace) -> int:
     catalog = _catalog(args)
     make = questionnaire_schema if args.shape == "json-schema" else surveyjs
-    data = make(args.lang, catalog=catalog)
+    data = make(args.lang, catalog=catalog, innovation=args.innovation)
     return _write(args, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 

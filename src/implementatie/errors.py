@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 
 class ImplementatieError(Exception):
@@ -26,8 +28,17 @@ class Problem:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {self.message}"
+        field = f" {printable(self.field)}:" if self.field else ""
+        return f"{printable(where)}:{field} {printable(self.message)}"
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """`text` with control characters (line breaks, terminal escapes) written as `\\n`,
+    `\\x1b`, …, so a value from a file cannot fake extra lines or recolour a terminal."""
+    return _CONTROL.sub(lambda match: repr(match.group())[1:-1], text)
 
 
 class ProblemsError(ImplementatieError):
@@ -94,3 +105,29 @@ class MissingExtra(ImplementatieError, ImportError):
         )
         self.extra = extra
         self.missing = missing
+
+
+class RetiredId(LookupFailed):
+    """An id that was removed from the catalogue; the message names what replaces it."""
+
+    def __init__(self, kind: str, record: RetiredRecord) -> None:
+        *first, last = record.replaced_by
+        replacements = f"{', '.join(first)} or {last}" if first else last
+        super().__init__(kind, record.id, record.replaced_by, ambiguous=False)
+        self.args = (
+            f"{kind} {record.id!r} was removed in edition {record.edition} of the knowledge "
+            f"base; use {replacements} instead ({record.reason})",
+        )
+
+
+class RetiredRecord(Protocol):
+    """What `RetiredId` needs to know about a removed id."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def edition(self) -> int: ...
+    @property
+    def replaced_by(self) -> Sequence[str]: ...
+    @property
+    def reason(self) -> str: ...

@@ -79,7 +79,7 @@ def test_response_formats_as_in_midi(catalog) -> None:
 
 def test_reversed_items_are_the_negatively_worded_ones(catalog) -> None:
     reversed_items = {i.id for d in catalog.determinants for i in d.items if i.reversed}
-    assert reversed_items == {"q04", "q26", "q08b"}  # complexity, unrest, personal drawbacks
+    assert reversed_items == {"q04", "q26", "q08c"}  # complexity, unrest, personal drawbacks
 
 
 def test_subjective_norm_has_a_pair_per_referent(catalog) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from implementatie import CatalogError, load_catalog
+from implementatie import CatalogError, LookupFailed, RetiredId, load_catalog
 from tests.conftest import CATALOGUES
 
 BAD = CATALOGUES / "bad"
@@ -26,17 +26,17 @@ EXPECTED = {
     "wrong_type": (27, "determinants[1].number", "valid integer"),
     "duplicate_key": (28, "determinants[1].number", "key 'number' appears twice"),
     "unknown_format": (33, "determinants[1].items[0].format", "unknown response format 'agree'"),
-    "unknown_link": (61, "strategies[1].links[0].determinant", "did you mean 'coordinator'?"),
-    "duplicate_strategy": (53, "strategies[1].id", "duplicate id 'protect_time'"),
-    "weight_out_of_range": (66, "strategies[1].links[1].weight", "less than or equal to 3"),
+    "unknown_link": (62, "strategies[1].links[0].determinant", "did you mean 'coordinator'?"),
+    "duplicate_strategy": (54, "strategies[1].id", "duplicate id 'protect_time'"),
+    "weight_out_of_range": (68, "strategies[1].links[1].weight", "less than or equal to 3"),
     "eric_unknown": (47, "strategies[0].eric[0].number", "ERIC number 99 does not exist"),
     "eric_name_mismatch": (
         47,
         "strategies[0].eric[0].name",
         "ERIC 59 is 'Revise professional roles'",
     ),
-    "unknown_method": (59, "strategies[1].methods[0]", "'Mind reading' is not a method"),
-    "top_taken": (67, "strategies[1].links[1].top", "top 1 of 'time_available' is already taken"),
+    "unknown_method": (60, "strategies[1].methods[0]", "'Mind reading' is not a method"),
+    "top_taken": (69, "strategies[1].links[1].top", "top 1 of 'time_available' is already taken"),
     "unquoted_boolean": (14, "response_formats[0].options[0].label.en", "put the text in quotes"),
     "missing_section": (None, "categories", "no `categories` section"),
     "empty": (1, "", "the file is empty"),
@@ -84,7 +84,7 @@ def test_all_problems_are_reported_at_once() -> None:
         (20, "determinants[0].name.en"),
         (27, "determinants[1].number"),
         (44, "strategies[0].level"),
-        (66, "strategies[1].links[1].weight"),
+        (68, "strategies[1].links[1].weight"),
     }
     assert str(caught.value).startswith("4 problems in the catalogue:")
 
@@ -133,6 +133,7 @@ def test_extend_adds_own_strategies_to_bundled(tmp_path: Path) -> None:
     links:
       - determinant: social_support
         weight: 2
+        basis: practice_judgement
         rationale: {nl: Collega's helpen elkaar., en: Colleagues help each other.}
 """,
         encoding="utf-8",
@@ -151,3 +152,55 @@ def test_bundled_catalogue_is_cached_and_immutable() -> None:
     assert load_catalog() is catalog
     with pytest.raises(ValidationError):  # frozen pydantic model
         catalog.determinants[0].number = 99  # type: ignore[misc]
+
+
+RETIRED = """\
+retired_strategies:
+  - id: old_strategy
+    edition: 2
+    replaced_by: [protect_time, no_such_strategy]
+    reason: merged
+retired_items:
+  - id: q99
+    edition: 2
+    replaced_by: [q23]
+    reason: reworded
+"""
+
+
+def test_retired_ids_must_name_existing_replacements(tmp_path: Path) -> None:
+    shutil.copy(CATALOGUES / "minimal.yaml", tmp_path / "a.yaml")
+    (tmp_path / "b.yaml").write_text(RETIRED, encoding="utf-8")
+    with pytest.raises(CatalogError) as caught:
+        load_catalog(tmp_path)
+    [problem] = caught.value.problems
+    assert problem.field == "retired_strategies[0].replaced_by[1]"
+    assert "'no_such_strategy' is not a strategy" in problem.message
+
+
+def test_a_retired_strategy_id_names_its_replacement(tmp_path: Path) -> None:
+    shutil.copy(CATALOGUES / "minimal.yaml", tmp_path / "a.yaml")
+    (tmp_path / "b.yaml").write_text(RETIRED.replace(", no_such_strategy", ""), encoding="utf-8")
+    catalog = load_catalog(tmp_path)
+    for look_up in (catalog.strategy, catalog.find):
+        with pytest.raises(RetiredId, match="use protect_time instead") as caught:
+            look_up("old_strategy")
+        assert isinstance(caught.value, LookupFailed)
+        assert caught.value.suggestions == ("protect_time",)
+    assert catalog.retired_item("q99") is not None
+    assert catalog.retired_item("q23") is None
+    # a near miss is still an ordinary unknown id, with suggestions
+    with pytest.raises(LookupFailed) as near:
+        catalog.strategy("old_strategie")
+    assert not isinstance(near.value, RetiredId)
+
+
+def test_bundled_retired_strategies_are_gone_and_point_to_live_ones() -> None:
+    catalog = load_catalog()
+    assert len(catalog.retired_strategies) == 5
+    live = {s.id for s in catalog.strategies}
+    for record in catalog.retired_strategies:
+        assert record.id not in live
+        assert set(record.replaced_by) <= live
+        with pytest.raises(RetiredId, match=record.replaced_by[0]):
+            catalog.strategy(record.id)

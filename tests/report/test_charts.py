@@ -6,7 +6,17 @@ import matplotlib
 import pytest
 from matplotlib.figure import Figure
 
-from implementatie import assess, compare, make_responses, plan, read_responses, recommend
+from implementatie import (
+    DeterminantResult,
+    GroupResult,
+    Subgroups,
+    assess,
+    compare,
+    make_responses,
+    plan,
+    read_responses,
+    recommend,
+)
 from implementatie.report.charts import svg
 from tests.conftest import EXAMPLE, EXAMPLE_LATER
 
@@ -46,16 +56,23 @@ def test_figures_draw_on_a_given_axes(assessment) -> None:
 
 
 def test_subgroup_heatmap_leaves_hidden_cells_blank(assessment) -> None:
-    subgroups = assessment.subgroups("role")
+    shown = assessment.subgroups("team")
+    first, second = shown.groups
+    cells = list(second.determinants)
+    cells[0] = DeterminantResult(cells[0].determinant, None, None, None, None, "suppressed")
+    subgroups = Subgroups("team", (first, GroupResult(second.name, 9, tuple(cells))), True)
     ax = subgroups.plot("en").axes[0]
     image = ax.images[0].get_array()
-    hidden_columns = [i for i, g in enumerate(subgroups.groups) if g.suppressed]
-    assert hidden_columns, "the example has hidden groups"
-    for column in hidden_columns:
-        assert image.mask[:, column].all()  # type: ignore[union-attr]
-    texts = [t.get_text() for t in ax.texts]
-    hidden_cells = sum(r.status == "suppressed" for g in subgroups.groups for r in g.determinants)
-    assert texts.count("hidden") == hidden_cells
+    assert image.mask[0, 1] and not image.mask[0, 0]  # type: ignore[union-attr,index]
+    assert image.count() == 2 * 29 - 1  # type: ignore[union-attr]
+    assert [t.get_text() for t in ax.texts].count("hidden") == 1
+
+
+def test_subgroup_heatmap_with_no_group_to_show_says_so(assessment) -> None:
+    subgroups = assessment.subgroups("role")
+    assert not subgroups.groups, "roles in the example are too small to show"
+    ax = subgroups.plot("en").axes[0]
+    assert not ax.images and "No group can be shown" in ax.texts[0].get_text()
 
 
 def test_change_figure_has_a_dumbbell_per_known_determinant(assessment) -> None:

@@ -38,7 +38,7 @@ def page(assessment) -> str:
         assessment,
         recommendation=recommend(assessment.barriers),
         plan=plan(assessment.barriers),
-        subgroups=assessment.subgroups("role"),
+        subgroups=assessment.subgroups("team"),
     )
 
 

@@ -33,10 +33,10 @@ def cli_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict:  # type: i
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_assess_json_is_the_results_to_dict(capsys, assessment, lang: str) -> None:
-    out = cli_json(capsys, "assess", str(EXAMPLE), "--by", "role", "--lang", lang)
+    out = cli_json(capsys, "assess", str(EXAMPLE), "--by", "team", "--lang", lang)
     expected = {
         **assessment.to_dict(),
-        "subgroups": assessment.subgroups("role").to_dict(),
+        "subgroups": assessment.subgroups("team").to_dict(),
         **recommend(assessment.barriers).to_dict(lang),
         "plan": plan(assessment.barriers).to_dict(lang),
     }
@@ -63,13 +63,13 @@ def test_reprs_are_one_short_line(assessment) -> None:
     later = assess(read_responses(EXAMPLE_LATER))
     results = [
         assessment,
-        assessment.subgroups("role"),
+        assessment.subgroups("team"),
         compare(assessment, later),
         recommend(assessment.barriers),
         plan(assessment.barriers),
         *assessment.barriers,
         *assessment.determinants,
-        *assessment.subgroups("role").groups,
+        *assessment.subgroups("team").groups,
         *compare(assessment, later).changes,
         *recommend(assessment.barriers).barriers,
         *recommend(assessment.barriers).barriers[0].strategies,
@@ -98,9 +98,9 @@ def test_views_use_the_language_asked_and_names_not_ids(assessment) -> None:
 
 
 def test_subgroups_and_comparison_display_as_html(assessment) -> None:
-    subgroups = assessment.subgroups("role")
+    subgroups = assessment.subgroups("team")
     html = subgroups._repr_html_()
-    assert "<table>" in html and "<svg" in html and "Verborgen (kleine groep)" in html
+    assert "<table>" in html and "<svg" in html and "Noord (n=11)" in html
     comparison = compare(assessment, assess(read_responses(EXAMPLE_LATER)))
     html = comparison._repr_html_()
     assert "<svg" in html and "Opgelost" in html and len(html) < 200_000
@@ -118,13 +118,15 @@ def test_assessment_frame_is_tidy(assessment) -> None:
 
 
 def test_subgroups_frame_has_a_row_per_group_and_determinant(assessment) -> None:
-    subgroups = assessment.subgroups("role")
+    subgroups = assessment.subgroups("team")
     frame = subgroups.to_frame()
     assert frame.shape == (len(subgroups.groups) * 29, 13)
-    hidden = frame[frame["status"] == "suppressed"]
-    assert len(hidden) and hidden["negative"].isna().all() and hidden["n"].isna().all()
-    hidden_groups = {g.name for g in subgroups.groups if g.suppressed}
-    assert frame[frame["group"].isin(hidden_groups)]["group_respondents"].isna().all()
+    hidden = frame[frame["negative"].isna()]
+    expected = sum(r.negative is None for g in subgroups.groups for r in g.determinants)
+    assert len(hidden) == expected
+    assert set(frame["group"]) == {g.name for g in subgroups.groups}
+    sizes = dict(zip(frame["group"], frame["group_respondents"], strict=True))
+    assert sizes == {g.name: g.respondents for g in subgroups.groups}
 
 
 def test_recommendation_plan_and_comparison_frames(assessment) -> None:

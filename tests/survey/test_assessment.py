@@ -67,7 +67,11 @@ def test_reversed_item_flips_direction() -> None:
 def test_dont_know_is_a_parameter(dont_know: str, n: int, negative: object) -> None:
     # yes, no, don't know, don't know, yes
     r = result(
-        team("q19", [1, 2, 3, 3, 1]), "formal_ratification", dont_know=dont_know, min_group_size=3
+        team("q19", [1, 2, 3, 3, 1]),
+        "formal_ratification",
+        dont_know=dont_know,
+        min_group_size=3,
+        allow_small_groups=True,
     )
     assert (r.n, r.negative) == (n, negative)
 
@@ -106,19 +110,19 @@ def test_labels_in_both_languages_equal_codes() -> None:
 
 
 def test_several_items_are_averaged() -> None:
-    # q08a agree (4) and q08b "costs me something" agree (4 → 2): mean 3, neutral
-    r = result(team("q08a", [4] * 5, q08b=[4] * 5), "personal_benefits")
+    # q08a agree (4) and q08c "has drawbacks for me" agree (4 → 2): mean 3, neutral
+    r = result(team("q08a", [4] * 5, q08c=[4] * 5), "personal_benefits")
     assert r.neutral == 1.0
-    r = result(team("q08a", [5] * 5, q08b=[1] * 5), "personal_benefits")
+    r = result(team("q08a", [5] * 5, q08c=[1] * 5), "personal_benefits")
     assert r.positive == 1.0
-    r = result(team("q08a", [2] * 5, q08b=[5] * 5), "personal_benefits")
+    r = result(team("q08a", [2] * 5, q08c=[5] * 5), "personal_benefits")
     assert r.negative == 1.0
 
 
 def test_subjective_norm_counts_referents_the_respondent_values() -> None:
     # manager does not expect use (1); respondent does not value manager's opinion (1)
     ignored = team("q15_manager", [1] * 5, q15_manager_motivation=[1] * 5)
-    r = result(ignored, "subjective_norm", min_group_size=1)
+    r = result(ignored, "subjective_norm", min_group_size=1, allow_small_groups=True)
     assert (r.n, r.status) == (0, "insufficient_data")
     valued = team("q15_manager", [1] * 5, q15_manager_motivation=[4] * 5)
     assert result(valued, "subjective_norm").negative == 1.0
@@ -131,7 +135,7 @@ def test_subjective_norm_counts_referents_the_respondent_values() -> None:
 def test_small_groups_get_no_percentages() -> None:
     r = result(team("q23", [1, 1, 1, 1]), "time_available")
     assert (r.n, r.negative, r.status) == (4, None, "insufficient_data")
-    r = result(team("q23", [1, 1, 1]), "time_available", min_group_size=3)
+    r = result(team("q23", [1, 1, 1]), "time_available", min_group_size=3, allow_small_groups=True)
     assert r.status == "barrier"
 
 

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from implementatie import ResponseError, load_catalog
+from implementatie.errors import InvalidOption
 from implementatie.knowledge.text import normalise
 from implementatie.survey.assessment import assess
 from implementatie.survey.csv_files import read_csv
@@ -362,7 +363,9 @@ def test_qualtrics_template_reads_a_qualtrics_export(tmp_path: Path) -> None:
 
 
 def test_unknown_template() -> None:
-    with pytest.raises(ValueError, match="choose from wide, long, mapping-qualtrics"):
+    with pytest.raises(
+        InvalidOption, match="kind input should be 'wide', 'long', 'mapping-qualtrics'"
+    ):
         template("excel")  # type: ignore[arg-type]
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from implementatie import ResponseError, load_catalog
@@ -74,7 +76,7 @@ def test_bad_submission_names_respondent_and_item() -> None:
         parse_submission({"respondent": "r7", "answers": {"q01": 9, "q77": 1}})
     problems = {p.field: p.message for p in caught.value.problems}
     assert "got 9" in problems["respondent r7, item q01"]
-    assert problems["respondent r7, item q77"] == "unknown item 'q77'"
+    assert problems["respondent r7, item q77"].startswith("unknown item 'q77'")
     with pytest.raises(ResponseError, match="respondent"):
         parse_submission({"answers": {}})
 
@@ -97,6 +99,25 @@ def test_every_schema_valid_submission_parses(answers: dict[str, object]) -> Non
 )
 @settings(max_examples=60, deadline=None)
 def test_invalid_values_always_get_a_clear_error(item: str, value: object) -> None:
+    assume(value != "na" and not (isinstance(value, float) and value.is_integer()))
     with pytest.raises(ResponseError) as caught:
         parse_submission({"respondent": "x", "answers": {item: value}})
     assert caught.value.problems[0].field == f"respondent x, item {item}"
+
+
+def test_the_innovation_can_be_named_once_for_the_whole_questionnaire() -> None:
+    from implementatie.knowledge.text import name_innovation
+
+    assert (
+        name_innovation("De innovatie past bij mij.", "Triple P", "nl") == "Triple P past bij mij."
+    )
+    assert name_innovation("Ik werk met de innovatie.", None, "nl") == "Ik werk met de innovatie."
+    assert name_innovation("The innovation fits.", " Triple P ", "en") == "Triple P fits."
+    schema = questionnaire_schema("nl", innovation="de Meldcode")
+    text = json.dumps(schema, ensure_ascii=False)
+    assert "de innovatie" not in text.casefold() and "de Meldcode" in text
+    survey = surveyjs("en", innovation="Triple P")
+    titles = [e["title"] for page in survey["pages"] for e in page["elements"]]
+    assert "I know enough about Triple P to carry out its steps myself." in titles
+    # the schema still validates the same submissions
+    assert questionnaire_schema("nl")["properties"].keys() == schema["properties"].keys()

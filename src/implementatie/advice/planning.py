@@ -22,6 +22,7 @@ from implementatie.errors import InvalidOption
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import EFFORT_ORDER, Determinant, Effort, Strategy
+from implementatie.knowledge.params import checked
 from implementatie.knowledge.text import Lang, checked_lang
 
 if TYPE_CHECKING:
@@ -123,6 +124,7 @@ class Plan:
         )
 
 
+@checked
 def plan(
     barriers: Iterable[BarrierLike],
     *,

@@ -13,7 +13,8 @@ from implementatie.advice.ranking import ranked, score
 from implementatie.errors import InvalidOption
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.loader import load_catalog
-from implementatie.knowledge.models import EFFORT_ORDER, Determinant, Effort, Strategy
+from implementatie.knowledge.models import EFFORT_ORDER, Basis, Determinant, Effort, Strategy
+from implementatie.knowledge.params import checked
 from implementatie.knowledge.text import Lang, Text, checked_lang
 from implementatie.survey.scoring import percent
 
@@ -67,6 +68,10 @@ class RankedStrategy:
     """The other given barriers (ids) this strategy is linked to, in the order given."""
     top: int | None
     """The link's place in the barrier's curated top 3, if any."""
+    basis: Basis
+    """What the link rests on (see `implementatie.knowledge.models.Basis`)."""
+    source: str | None
+    """The citation for the basis, where it has one."""
 
     @property
     def id(self) -> str:
@@ -81,9 +86,12 @@ class RankedStrategy:
             "weight": self.weight,
             "name": self.strategy.name.in_(lang),
             "rationale": self.rationale.in_(lang),
+            "basis": self.basis,
+            "source": self.source,
             "also_addresses": list(self.also_addresses),
             "effort": self.strategy.effort,
             "eric": list(self.strategy.eric_numbers),
+            "adapts": list(self.strategy.adapts),
         }
 
     def __repr__(self) -> str:
@@ -177,6 +185,7 @@ def candidate_strategies(
     ]
 
 
+@checked
 def recommend(
     barriers: Iterable[BarrierLike],
     *,
@@ -228,4 +237,6 @@ def _ranked(strategy: Strategy, rank: int, barrier: str, ids: Sequence[str]) -> 
         rationale=link.rationale,
         also_addresses=others,
         top=link.top,
+        basis=link.basis,
+        source=link.source,
     )

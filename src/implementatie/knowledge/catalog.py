@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from implementatie.errors import LookupFailed
+from implementatie.errors import LookupFailed, RetiredId
 from implementatie.knowledge.lookup import NameIndex
 from implementatie.knowledge.models import (
     BehaviourChangeMethod,
@@ -18,6 +19,7 @@ from implementatie.knowledge.models import (
     Item,
     QuestionnaireText,
     ResponseFormat,
+    Retired,
     Strategy,
 )
 
@@ -39,6 +41,10 @@ class Catalog:
     behaviour_change_methods: tuple[BehaviourChangeMethod, ...]
     sources: tuple[str, ...]
     """The files (or bundled resources) the catalogue was read from."""
+    retired_strategies: tuple[Retired, ...] = ()
+    """Strategy ids removed from the catalogue, with their replacements."""
+    retired_items: tuple[Retired, ...] = ()
+    """Item ids removed from the questionnaire, with their replacements."""
 
     def __repr__(self) -> str:
         return (
@@ -102,16 +108,47 @@ class Catalog:
         return NameIndex("strategy", ((s.id, (s.name.nl, s.name.en), s) for s in self.strategies))
 
     def strategy(self, query: str | Strategy) -> Strategy:
-        """The strategy named by id, or Dutch or English name (or an unambiguous part of it)."""
+        """The strategy named by id, or Dutch or English name (or an unambiguous part of it).
+
+        A removed id raises `RetiredId`, which names the strategies that replace it.
+        """
         if isinstance(query, Strategy):
             return query
+        if self._strategy_index.exact(query) is None:
+            self._raise_if_retired(query, self.retired_strategies, "strategy")
         return self._strategy_index.find(query)
+
+    def retired_item(self, item_id: str) -> Retired | None:
+        """The retirement record of a removed item id, if `item_id` is one."""
+        return next((r for r in self.retired_items if r.id == item_id), None)
+
+    def unknown_item_message(self, item_id: str) -> str:
+        """Why `item_id` is not an item: removed (and what replaces it), or unknown with hints."""
+        retired = self.retired_item(item_id)
+        if retired is not None:
+            *first, last = retired.replaced_by
+            use = f"{', '.join(first)} or {last}" if first else last
+            return (
+                f"item {item_id!r} was removed in edition {retired.edition} of the "
+                f"questionnaire; use {use} instead ({retired.reason})"
+            )
+        close = difflib.get_close_matches(item_id, self.item_ids, n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        return f"unknown item {item_id!r}{hint}"
+
+    @staticmethod
+    def _raise_if_retired(query: str | int, retired: tuple[Retired, ...], kind: str) -> None:
+        key = str(query).strip()
+        for record in retired:
+            if record.id == key:
+                raise RetiredId(kind, record)
 
     def find(self, query: str | int) -> Determinant | Strategy:
         """A determinant or a strategy: exact matches first, then an unambiguous part of a name."""
         exact = self._determinant_index.exact(query) or self._strategy_index.exact(query)
         if exact is not None:
             return exact
+        self._raise_if_retired(query, self.retired_strategies, "strategy")
         try:
             return self._determinant_index.find(query)
         except LookupFailed as determinant_error:

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from implementatie.errors import CatalogError, Problem
 from implementatie.knowledge.catalog import Catalog
+from implementatie.knowledge.limits import MAX_YAML_BYTES, FileTooLarge, read_limited
 from implementatie.knowledge.models import (
     BehaviourChangeMethod,
     Category,
@@ -24,15 +25,17 @@ from implementatie.knowledge.models import (
     EricStrategy,
     QuestionnaireText,
     ResponseFormat,
+    Retired,
     Strategy,
 )
+from implementatie.knowledge.params import checked
 from implementatie.knowledge.text import normalise
 from implementatie.knowledge.validation_messages import describe
 from implementatie.knowledge.yamlsource import Loc, YamlDocument, read_yaml
 
 PathLike = str | os.PathLike[str]
 
-BUNDLED_FILES = ("determinants.yaml", "strategies.yaml", "taxonomies.yaml")
+BUNDLED_FILES = ("determinants.yaml", "strategies.yaml", "taxonomies.yaml", "retired.yaml")
 """The files shipped in the package's `data/` folder, in load order."""
 
 LIST_SECTIONS: dict[str, type[BaseModel]] = {
@@ -43,6 +46,8 @@ LIST_SECTIONS: dict[str, type[BaseModel]] = {
     "strategies": Strategy,
     "eric_strategies": EricStrategy,
     "behaviour_change_methods": BehaviourChangeMethod,
+    "retired_strategies": Retired,
+    "retired_items": Retired,
 }
 SINGLE_SECTIONS: dict[str, type[BaseModel]] = {"questionnaire": QuestionnaireText}
 FREE_SECTIONS = ("about",)
@@ -52,6 +57,9 @@ REFERENCE_SECTIONS = ("eric_strategies", "behaviour_change_methods")
 """Sections with published reference lists; taken from the bundle unless a file supplies them."""
 
 ALL_SECTIONS = (*LIST_SECTIONS, *SINGLE_SECTIONS, *FREE_SECTIONS)
+
+NO_YAML_FILES = "the folder holds no .yaml or .yml files"
+EMPTY_SECTION = "`{section}` has no entries; every command needs at least one"
 
 
 @dataclass
@@ -65,6 +73,10 @@ class Sections:
     """Ids of entries that failed validation: not reported again as unknown references."""
     unreadable: bool = False
     """Some file could not be read or parsed, so missing sections may just be unseen."""
+    invalid: dict[str, list[tuple[YamlDocument, Loc, Any]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    """Raw entries that failed validation, still checked for unknown references."""
 
     def __getitem__(self, section: str) -> list[Entry]:
         return self.entries[section]
@@ -86,6 +98,7 @@ class Entry:
         return self.doc.problem((*self.loc, *field), message)
 
 
+@checked
 def load_catalog(
     path: PathLike | Sequence[PathLike] | None = None, *, extend: bool = False
 ) -> Catalog:
@@ -113,20 +126,31 @@ def _bundled_texts(names: Sequence[str] = BUNDLED_FILES) -> list[tuple[str, str 
 
 
 def _read_user_files(path: PathLike | Sequence[PathLike]) -> list[tuple[str, str | None]]:
-    """(file name, text) pairs; text is None when the file cannot be read."""
+    """(file name, text) pairs; text is None when the file cannot be read.
+
+    Raises CatalogError for a folder without YAML files and for a file over the size limit.
+    """
     paths = [path] if isinstance(path, str | os.PathLike) else list(path)
     files: list[Path] = []
+    problems: list[Problem] = []
     for given in map(Path, paths):
         if given.is_dir():
-            files.extend(sorted([*given.glob("*.yaml"), *given.glob("*.yml")]))
+            found = sorted([*given.glob("*.yaml"), *given.glob("*.yml")])
+            if not found:
+                problems.append(Problem(str(given), None, None, "", NO_YAML_FILES))
+            files.extend(found)
         else:
             files.append(given)
     result: list[tuple[str, str | None]] = []
     for file in files:
         try:
-            result.append((str(file), file.read_text(encoding="utf-8")))
+            result.append((str(file), read_limited(file, MAX_YAML_BYTES).decode("utf-8")))
+        except FileTooLarge as exc:
+            problems.append(Problem(str(file), None, None, "", str(exc)))
         except (OSError, UnicodeDecodeError):
             result.append((str(file), None))
+    if problems:
+        raise CatalogError(problems)
     return result
 
 
@@ -166,6 +190,8 @@ def _load(texts: Sequence[tuple[str, str | None]]) -> Catalog:
         strategies=models("strategies"),
         eric_strategies=tuple(sorted(models("eric_strategies"), key=lambda e: e.number)),
         behaviour_change_methods=models("behaviour_change_methods"),
+        retired_strategies=models("retired_strategies"),
+        retired_items=models("retired_items"),
         sources=tuple(files),
     )
 
@@ -207,6 +233,7 @@ def _validate(
     except ValidationError as exc:
         if isinstance(value, dict) and isinstance(value.get("id"), str):
             sections.invalid_ids[section].add(value["id"])
+        sections.invalid[section].append((doc, loc, value))
         errors = exc.errors()
         for error in errors:
             if not _has_deeper(error["loc"], errors):
@@ -223,6 +250,9 @@ def _check(sections: Sections, first_file: str) -> Iterable[Problem]:
     for required in ("categories", "response_formats", "determinants", "questionnaire"):
         if required not in sections.present and not sections.unreadable:
             yield Problem(first_file, None, None, required, f"no `{required}` section in any file")
+    for required in ("categories", "response_formats", "determinants"):
+        if required in sections.present and not sections.ids(required) and not sections.unreadable:
+            yield Problem(first_file, None, None, required, EMPTY_SECTION.format(section=required))
     if len(sections["questionnaire"]) > 1:
         for entry in sections["questionnaire"][1:]:
             yield entry.problem("`questionnaire` is defined more than once")
@@ -236,6 +266,8 @@ def _check(sections: Sections, first_file: str) -> Iterable[Problem]:
         ("strategies", "id"),
         ("eric_strategies", "number"),
         ("behaviour_change_methods", "name"),
+        ("retired_strategies", "id"),
+        ("retired_items", "id"),
     ]:
         yield from _duplicates(sections[section], key)
     yield from _duplicate_items(sections["determinants"])
@@ -256,11 +288,28 @@ def _check(sections: Sections, first_file: str) -> Iterable[Problem]:
                     "format",
                 )
     yield from _check_strategies(sections)
+    items = {item.id for e in sections["determinants"] for item in e.model.items}
+    yield from _check_retired(
+        sections["retired_strategies"], sections.ids("strategies"), "strategy"
+    )
+    yield from _check_retired(sections["retired_items"], items, "item")
+
+
+def _check_retired(entries: list[Entry], live: set[str], kind: str) -> Iterable[Problem]:
+    """What replaces a retired id exists (a catalogue may define the old id again)."""
+    for entry in entries:
+        retired: Retired = entry.model
+        for index, new in enumerate(retired.replaced_by):
+            if new not in live:
+                yield entry.problem(
+                    f"replacement {new!r} is not a {kind} in the catalogue", "replaced_by", index
+                )
 
 
 def _check_strategies(sections: Sections) -> Iterable[Problem]:
     clusters = sections.ids("clusters")
     determinants = sections.ids("determinants")
+    yield from _raw_link_problems(sections, determinants)
     eric = {e.model.number: e.model for e in sections["eric_strategies"]}
     methods = {normalise(e.model.name) for e in sections["behaviour_change_methods"]}
     tops: dict[tuple[str, int], list[str]] = defaultdict(list)
@@ -281,6 +330,13 @@ def _check_strategies(sections: Sections) -> Iterable[Problem]:
                 yield entry.problem(
                     f"ERIC {ref.number} is {known.name!r}, not {ref.name!r}", "eric", index, "name"
                 )
+        for index, number in enumerate(strategy.adapts):
+            if number not in eric:
+                yield entry.problem(
+                    f"ERIC number {number} does not exist (ERIC numbers run 1-73)",
+                    "adapts",
+                    index,
+                )
         for index, method in enumerate(strategy.methods):
             if normalise(method) not in methods:
                 yield entry.problem(
@@ -290,10 +346,8 @@ def _check_strategies(sections: Sections) -> Iterable[Problem]:
                 )
         for index, link in enumerate(strategy.links):
             if link.determinant not in determinants:
-                close = get_close_matches(link.determinant, sorted(determinants), n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
                 yield entry.problem(
-                    f"unknown determinant {link.determinant!r}{hint}",
+                    _unknown_determinant(link.determinant, determinants),
                     "links",
                     index,
                     "determinant",
@@ -336,3 +390,23 @@ def _duplicate_items(entries: list[Entry]) -> Iterable[Problem]:
 
 def _first_index(items: Sequence[Any], item_id: str) -> int:
     return next(i for i, item in enumerate(items) if item.id == item_id)
+
+
+def _raw_link_problems(sections: Sections, determinants: set[str]) -> Iterable[Problem]:
+    """Unknown determinants in the links of strategies that failed validation for another
+    reason, so that every problem shows at once."""
+    for doc, loc, value in sections.invalid["strategies"]:
+        links = value.get("links") if isinstance(value, dict) else None
+        for index, link in enumerate(links if isinstance(links, list) else []):
+            target = link.get("determinant") if isinstance(link, dict) else None
+            if isinstance(target, str) and target not in determinants:
+                yield doc.problem(
+                    (*loc, "links", index, "determinant"),
+                    _unknown_determinant(target, determinants),
+                )
+
+
+def _unknown_determinant(name: str, determinants: set[str]) -> str:
+    close = get_close_matches(name, sorted(determinants), n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return f"unknown determinant {name!r}{hint}"

@@ -31,11 +31,15 @@ class NameIndex(Generic[T]):
 
     def exact(self, query: str | int) -> T | None:
         """The entry with exactly this id, number or name (after normalising), if any."""
+        if _signed(str(query)):
+            return None
         return self._exact.get(normalise(str(query)))
 
     def find(self, query: str | int) -> T:
         """The entry `query` names; raises LookupFailed when unknown or ambiguous."""
         text = str(query).strip()
+        if _signed(text):
+            raise LookupFailed(self.kind, text, [], ambiguous=False)
         key = normalise(text)
         if key in self._exact:
             return self._exact[key]
@@ -47,3 +51,9 @@ class NameIndex(Generic[T]):
         close = difflib.get_close_matches(key, list(self._exact), n=5, cutoff=0.6)
         suggestions = list(dict.fromkeys(self._labels[k] for k in close))
         raise LookupFailed(self.kind, text, suggestions, ambiguous=False)
+
+
+def _signed(text: str) -> bool:
+    """True for "-1" or "+3": a sign is not part of a number's spelling (`-1` is not 1)."""
+    text = text.strip()
+    return text[:1] in ("+", "-") and text[1:].strip().isdigit()

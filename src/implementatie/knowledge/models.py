@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints, model_validator
 
 from implementatie.knowledge.text import NonEmptyStr, Text
 
@@ -28,7 +28,31 @@ CATEGORY_IDS: tuple[CategoryId, ...] = (
 Level = Literal["individual", "team", "organisation", "system"]
 Effort = Literal["low", "medium", "high"]
 EFFORT_ORDER: dict[Effort, int] = {"low": 1, "medium": 2, "high": 3}
-Weight = Annotated[int, Field(ge=1, le=3)]
+Weight = Annotated[int, Strict(), Field(ge=1, le=3)]
+EricNumber = Annotated[int, Strict(), Field(ge=1, le=73)]
+
+Basis = Literal[
+    "cfir_eric_matching",
+    "intervention_mapping_method",
+    "tno_tool_example",
+    "dutch_guideline_or_study",
+    "practice_judgement",
+]
+"""What a link rests on: published expert matching of ERIC strategies to barriers (CFIR-ERIC),
+a behaviour change method for this determinant (Intervention Mapping, Kok et al. 2016), the
+worked example of TNO's Implementatietool, a cited Dutch guideline or study, or the judgement
+of practice, stated as such."""
+BASES: tuple[Basis, ...] = (
+    "cfir_eric_matching",
+    "intervention_mapping_method",
+    "tno_tool_example",
+    "dutch_guideline_or_study",
+    "practice_judgement",
+)
+CITED_BASES: frozenset[Basis] = frozenset(
+    {"cfir_eric_matching", "tno_tool_example", "dutch_guideline_or_study"}
+)
+"""Bases that must name their source on the link."""
 
 
 class Model(BaseModel):
@@ -54,7 +78,7 @@ class ResponseOption(Model):
 
     code: int
     label: Text
-    score: Annotated[int, Field(ge=1, le=5)] | None = None
+    score: Annotated[int, Strict(), Field(ge=1, le=5)] | None = None
     dont_know: bool = False
 
     @model_validator(mode="after")
@@ -109,7 +133,7 @@ class Determinant(Model):
     """A MIDI determinant with its questionnaire item(s)."""
 
     id: Slug
-    number: Annotated[int, Field(ge=1)]
+    number: Annotated[int, Strict(), Field(ge=1)]
     category: CategoryId
     name: Text
     description: Text
@@ -147,7 +171,7 @@ class Cluster(Model):
 class EricReference(Model):
     """A strategy's ERIC number with the ERIC name, checked against the ERIC list."""
 
-    number: Annotated[int, Field(ge=1)]
+    number: Annotated[int, Strict(), Field(ge=1)]
     name: NonEmptyStr
 
 
@@ -156,17 +180,22 @@ class Link(Model):
 
     weight: 3 = a first choice for this determinant, 2 = strong, 1 = supportive.
     top: the link's place (1–3) in the curated top 3 of the determinant; only for weight 3.
+    basis: what the link rests on (see `Basis`); `source` cites it where the basis needs one.
     """
 
     determinant: Slug
     weight: Weight
-    top: Annotated[int, Field(ge=1, le=3)] | None = None
+    top: Annotated[int, Strict(), Field(ge=1, le=3)] | None = None
     rationale: Text
+    basis: Basis
+    source: NonEmptyStr | None = None
 
     @model_validator(mode="after")
     def _top_needs_weight_3(self) -> Link:
         if self.top is not None and self.weight != 3:
             raise ValueError("`top` is only allowed on a link with weight 3")
+        if self.basis in CITED_BASES and self.source is None:
+            raise ValueError(f"a link with basis {self.basis!r} needs a `source` that cites it")
         return self
 
 
@@ -180,6 +209,8 @@ class Strategy(Model):
     level: Level
     effort: Effort
     eric: tuple[EricReference, ...] = ()
+    adapts: tuple[EricNumber, ...] = ()
+    """ERIC numbers this strategy adapts or bundles, without being that ERIC strategy itself."""
     methods: tuple[NonEmptyStr, ...] = ()
     references: tuple[NonEmptyStr, ...] = ()
     conditions: Text | None = None
@@ -189,6 +220,11 @@ class Strategy(Model):
     def _sourced_and_linked_once(self) -> Strategy:
         if not (self.eric or self.methods or self.references):
             raise ValueError("a strategy needs a source: `eric`, `methods` or `references`")
+        both = sorted(set(self.adapts) & set(self.eric_numbers))
+        if both:
+            raise ValueError(f"ERIC {both} is in both `eric` and `adapts`; keep it in one")
+        if len(set(self.adapts)) != len(self.adapts):
+            raise ValueError(f"`adapts` lists an ERIC number twice: {list(self.adapts)}")
         targets = [link.determinant for link in self.links]
         twice = sorted({t for t in targets if targets.count(t) > 1})
         if twice:
@@ -200,6 +236,11 @@ class Strategy(Model):
         """The ERIC numbers of this strategy (empty if it is not an ERIC strategy)."""
         return tuple(ref.number for ref in self.eric)
 
+    @property
+    def eric_crosswalk(self) -> tuple[int, ...]:
+        """Every ERIC number this strategy maps to: the ones it is, then the ones it adapts."""
+        return (*self.eric_numbers, *self.adapts)
+
     @cached_property
     def _links_by_determinant(self) -> dict[str, Link]:
         return {link.determinant: link for link in self.links}
@@ -209,10 +250,19 @@ class Strategy(Model):
         return self._links_by_determinant.get(determinant)
 
 
+class Retired(Model):
+    """An id removed from the catalogue, with the ids that replace it."""
+
+    id: Slug
+    edition: Annotated[int, Strict(), Field(ge=1)]
+    replaced_by: Annotated[tuple[Slug, ...], Field(min_length=1)]
+    reason: NonEmptyStr
+
+
 class EricStrategy(Model):
     """A fact from the ERIC compilation (Powell 2015) with its cluster and ratings (Waltz 2015)."""
 
-    number: Annotated[int, Field(ge=1, le=73)]
+    number: Annotated[int, Strict(), Field(ge=1, le=73)]
     name: NonEmptyStr
     cluster: NonEmptyStr
     importance: Annotated[float, Field(ge=1, le=5)] | None = None

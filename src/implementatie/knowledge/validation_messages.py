@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
+from implementatie.knowledge.models import BASES
 from implementatie.knowledge.yamlsource import Loc
 
 _LANGUAGE_NAMES = {"nl": "Dutch", "en": "English"}
@@ -24,6 +25,11 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
     if kind == "missing":
         if field in _LANGUAGE_NAMES:
             return f"{_LANGUAGE_NAMES[str(field)]} text ({field}) is missing"
+        if field == "basis":
+            return (
+                "required field 'basis' is missing: say what the link rests on "
+                f"({', '.join(BASES)})"
+            )
         return f"required field {field!r} is missing"
     if kind == "extra_forbidden":
         allowed = sorted(allowed_keys(model, loc[:-1]))

@@ -48,16 +48,44 @@ def format_loc(loc: Loc) -> str:
     return text
 
 
+MAX_DEPTH = 64
+"""Deepest nesting of lists and mappings read; a catalogue needs about 6."""
+EXTRA_ALIAS_VALUES = 10_000
+"""Values that aliases may add beyond one per character of the file (stops "alias bombs")."""
+
+# Messages, in one place (plain English).
+TOO_DEEP = "the YAML is nested more than {depth} levels deep"
+ALIAS_LOOP = "an alias (*name) refers to a value that contains it"
+ALIASES_TOO_LARGE = "aliases (*name) expand to more than {count} values; write the values out"
+
+
+class _Bounded(Exception):
+    """Reading stopped at a limit: the message and the node where it happened."""
+
+    def __init__(self, message: str, node: yaml.Node) -> None:
+        super().__init__(message)
+        self.node = node
+
+
 def read_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Problem]]:
-    """Parse `text`; return the document, or None and the problems that stopped parsing."""
+    """Parse `text`; return the document, or None and the problems that stopped parsing.
+
+    Aliases are expanded within bounds (no loops, at most `len(text) + EXTRA_ALIAS_VALUES`
+    values, at most `MAX_DEPTH` levels), so a small file cannot grow without limit.
+    """
     loader = _Loader(text)
-    positions: dict[Loc, tuple[int, int]] = {}
     problems: list[Problem] = []
     try:
         node = loader.get_single_node()
         if node is None:
             return None, [Problem(file, 1, 1, "", "the file is empty")]
-        data = _build(loader, node, (), positions, problems, file)
+        builder = _Builder(loader, file, problems, len(text) + EXTRA_ALIAS_VALUES)
+        data = builder.build(node, ())
+    except _Bounded as exc:
+        mark = exc.node.start_mark
+        return None, [Problem(file, mark.line + 1, mark.column + 1, "", str(exc))]
+    except RecursionError:
+        return None, [Problem(file, None, None, "", TOO_DEEP.format(depth=MAX_DEPTH))]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
@@ -67,42 +95,85 @@ def read_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Problem]]
         return None, [Problem(file, None, None, "", f"YAML syntax error: {exc}")]
     finally:
         loader.dispose()
-    return YamlDocument(file, data, positions), problems
+    return YamlDocument(file, data, builder.positions), problems
 
 
-def _build(
-    loader: yaml.SafeLoader,
-    node: yaml.Node,
-    loc: Loc,
-    positions: dict[Loc, tuple[int, int]],
-    problems: list[Problem],
-    file: str,
-) -> Any:
-    positions.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
-    if isinstance(node, yaml.MappingNode):
-        loader.flatten_mapping(node)
+class _Builder:
+    """Builds Python values from composed nodes, recording positions and enforcing bounds."""
+
+    def __init__(
+        self, loader: yaml.SafeLoader, file: str, problems: list[Problem], budget: int
+    ) -> None:
+        self.loader = loader
+        self.file = file
+        self.problems = problems
+        self.positions: dict[Loc, tuple[int, int]] = {}
+        self.budget = budget
+        self.total = budget
+        self.open: set[int] = set()
+        """Nodes being built: meeting one again means an alias loop."""
+
+    def build(self, node: yaml.Node, loc: Loc) -> Any:
+        self.budget -= 1
+        if self.budget < 0:
+            raise _Bounded(ALIASES_TOO_LARGE.format(count=self.total), node)
+        if len(loc) > MAX_DEPTH:
+            raise _Bounded(TOO_DEEP.format(depth=MAX_DEPTH), node)
+        if id(node) in self.open:
+            raise _Bounded(ALIAS_LOOP, node)
+        self.positions.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+            self.open.add(id(node))
+            try:
+                if isinstance(node, yaml.MappingNode):
+                    return self._mapping(node, loc)
+                return [self.build(item, (*loc, index)) for index, item in enumerate(node.value)]
+            finally:
+                self.open.discard(id(node))
+        return _scalar(self.loader, node)
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[Any, Any]:
+        if _merged_size(node, {}, set()) > self.budget:  # merge keys (<<) can multiply too
+            raise _Bounded(ALIASES_TOO_LARGE.format(count=self.total), node)
+        self.loader.flatten_mapping(node)
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             where = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            key = _scalar(loader, key_node)
+            key = _scalar(self.loader, key_node) if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str | int):
-                problems.append(Problem(file, *where, format_loc(loc), "a key must be plain text"))
+                self.problems.append(
+                    Problem(self.file, *where, format_loc(loc), "a key must be plain text")
+                )
                 continue
             key_loc = (*loc, key)
             if key in result:
-                problems.append(
-                    Problem(file, *where, format_loc(key_loc), f"key {key!r} appears twice")
+                self.problems.append(
+                    Problem(self.file, *where, format_loc(key_loc), f"key {key!r} appears twice")
                 )
                 continue
-            positions[key_loc] = where
-            result[key] = _build(loader, value_node, key_loc, positions, problems, file)
+            self.positions[key_loc] = where
+            result[key] = self.build(value_node, key_loc)
         return result
-    if isinstance(node, yaml.SequenceNode):
-        return [
-            _build(loader, item, (*loc, index), positions, problems, file)
-            for index, item in enumerate(node.value)
-        ]
-    return _scalar(loader, node)
+
+
+def _merged_size(node: yaml.Node, sizes: dict[int, int], open_: set[int]) -> int:
+    """How many entries a mapping holds once its merge keys (`<<: *a`) are applied."""
+    if not isinstance(node, yaml.MappingNode):
+        return 0
+    if id(node) in open_:
+        raise _Bounded(ALIAS_LOOP, node)
+    if id(node) not in sizes:
+        open_.add(id(node))
+        total = 0
+        for key, value in node.value:
+            if key.tag == "tag:yaml.org,2002:merge":
+                merged = value.value if isinstance(value, yaml.SequenceNode) else [value]
+                total += sum(_merged_size(part, sizes, open_) for part in merged)
+            else:
+                total += 1
+        open_.discard(id(node))
+        sizes[id(node)] = total
+    return sizes[id(node)]
 
 
 def _scalar(loader: yaml.SafeLoader, node: yaml.Node) -> Any:

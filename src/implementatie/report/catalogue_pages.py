@@ -72,11 +72,13 @@ def strategies_page(catalog: Catalog) -> str:
                 f"**{r.strategy.name.nl}** / {r.strategy.name.en} (`{r.id}`)",
                 r.weight,
                 f"{r.rationale.nl} / *{r.rationale.en}*",
+                BASIS_NAMES[r.basis] + (f": {r.source}" if r.source else ""),
                 _sources(catalog, r.strategy.id),
             )
             for r in ranked
         ]
-        lines += [markdown_table(("#", "strategy", "weight", "why", "source"), rows), ""]
+        headers = ("#", "strategy", "weight", "why", "basis of the link", "sources")
+        lines += [markdown_table(headers, rows), ""]
     lines += ["## All strategies", ""]
     for s in catalog.strategies:
         lines += [f"### {s.name.nl} / {s.name.en}", "", f"`{s.id}` · {s.level} · {s.effort}"]
@@ -87,9 +89,20 @@ def strategies_page(catalog: Catalog) -> str:
     return "\n".join(lines)
 
 
+BASIS_NAMES = {
+    "cfir_eric_matching": "CFIR-ERIC expert matching",
+    "intervention_mapping_method": "Intervention Mapping method",
+    "tno_tool_example": "TNO Implementatietool example",
+    "dutch_guideline_or_study": "Dutch law, guideline or study",
+    "practice_judgement": "practice judgement",
+}
+"""How the documentation names each basis of a link."""
+
+
 def _sources(catalog: Catalog, strategy_id: str) -> str:
     strategy = catalog.strategy(strategy_id)
     parts = [f"ERIC {n}" for n in strategy.eric_numbers]
+    parts += [f"adapts ERIC {n}" for n in strategy.adapts]
     parts += [f"{m} (Kok 2016)" for m in strategy.methods]
     parts += list(strategy.references)
     return "; ".join(parts)
@@ -113,6 +126,7 @@ def fields_page() -> str:
         models.Strategy,
         models.EricReference,
         models.Link,
+        models.Retired,
         models.EricStrategy,
         models.BehaviourChangeMethod,
         Text,

@@ -211,6 +211,11 @@ def subgroups_figure(subgroups: Subgroups, lang: Lang, *, ax: Axes | None = None
     lang = checked_lang(lang)
     np = require("numpy", "plotting")
     groups = subgroups.groups
+    if not groups:
+        figure, ax = _axes(ax, 8, 1.2)
+        ax.text(0, 0.5, label("no_groups", lang), fontsize=FONT_SIZE, va="center")
+        ax.set_axis_off()
+        return figure
     determinants = [r.determinant for r in groups[0].determinants] if groups else []
     values = np.full((len(determinants), len(groups)), np.nan)
     for column, group in enumerate(groups):
@@ -245,15 +250,7 @@ def subgroups_figure(subgroups: Subgroups, lang: Lang, *, ax: Axes | None = None
                     fontsize=FONT_SIZE - 1,
                     color="white" if share > 60 else "black",
                 )
-    ax.set_xticks(
-        range(len(groups)),
-        [
-            f"{g.name}\n({label('hidden', lang)})"
-            if g.suppressed
-            else f"{g.name}\nn={g.respondents}"
-            for g in groups
-        ],
-    )
+    ax.set_xticks(range(len(groups)), [f"{g.name}\nn={g.respondents}" for g in groups])
     ax.xaxis.tick_top()
     ax.set_yticks(
         range(len(determinants)),

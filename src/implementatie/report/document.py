@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -54,12 +55,38 @@ Block = Heading | Paragraph | Table | Bullets | Figure
 
 
 def render(blocks: Sequence[Block], fmt: Format) -> str:
-    """Render the blocks in one format."""
+    """Render the blocks in one format, escaped for it: HTML escaped, Markdown without raw
+    HTML, text without control characters (terminal escape codes)."""
     if fmt == "html":
         return '<div class="implementatie">' + "".join(map(_html, blocks)) + "</div>"
-    shown = [b for b in blocks if not isinstance(b, Figure)]
+    shown: list[Block] = [b for b in blocks if not isinstance(b, Figure)]
+    if fmt == "markdown":
+        shown = [_escaped(b) for b in shown]
     parts = [_text(b) if fmt == "text" else _markdown(b) for b in shown]
-    return "\n\n".join(parts) + "\n"
+    return _CONTROL.sub("", "\n\n".join(parts) + "\n")
+
+
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+"""Control characters except the line break: removed from text and Markdown output."""
+
+
+def _escaped(block: Block) -> Block:
+    """The block with `<`, `>` and `&` in its text escaped, so no raw HTML reaches Markdown."""
+
+    def esc(value: object) -> str:
+        return html.escape(str(value), quote=False)
+
+    if isinstance(block, Heading):
+        return Heading(esc(block.text), block.level)
+    if isinstance(block, Paragraph):
+        return Paragraph(esc(block.text))
+    if isinstance(block, Table):
+        return Table(
+            tuple(map(esc, block.headers)), tuple(tuple(map(esc, row)) for row in block.rows)
+        )
+    if isinstance(block, Bullets):
+        return Bullets(tuple(map(esc, block.items)))
+    return block
 
 
 def _text(block: Block) -> str:

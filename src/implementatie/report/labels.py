@@ -7,6 +7,30 @@ from implementatie.knowledge.text import Lang
 _LABELS: dict[str, tuple[str, str]] = {
     "also_addresses": ("Helpt ook bij", "Also addresses"),
     "barrier": ("Belemmering", "Barrier"),
+    "eric_terms": ("Het plan in ERIC-termen", "The plan in ERIC terms"),
+    "eric_intro": (
+        "Voor verslaglegging (bijvoorbeeld StaRI): de ERIC-strategieën (Powell et al. 2015) "
+        "die elke strategie is of bewerkt.",
+        "For reporting (for example StaRI): the ERIC strategies (Powell et al. 2015) each "
+        "strategy is or adapts.",
+    ),
+    "relation": ("Relatie", "Relation"),
+    "is": ("is", "is"),
+    "method": ("methode (Kok et al. 2016)", "method (Kok et al. 2016)"),
+    "no_eric": ("geen ERIC-strategie", "no ERIC strategy"),
+    "basis": ("Basis", "Basis"),
+    "cfir_eric_matching": ("CFIR-ERIC-expertkoppeling", "CFIR-ERIC expert matching"),
+    "intervention_mapping_method": (
+        "methode uit Intervention Mapping",
+        "Intervention Mapping method",
+    ),
+    "tno_tool_example": ("voorbeeld uit de TNO Implementatietool", "TNO Implementatietool example"),
+    "dutch_guideline_or_study": (
+        "Nederlandse wet, richtlijn of studie",
+        "Dutch law, guideline or study",
+    ),
+    "practice_judgement": ("oordeel uit de praktijk", "practice judgement"),
+    "adapts": ("Bewerking van ERIC", "Adapts ERIC"),
     "barriers": ("Belemmeringen", "Barriers"),
     "category": ("Categorie", "Category"),
     "cluster": ("Cluster", "Cluster"),
@@ -79,13 +103,21 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Per determinant het deel negatieve antwoorden: open rondje voor, dicht rondje na.",
         "Per determinant the share of negative answers: open circle before, filled circle after.",
     ),
-    "hidden": ("verborgen", "hidden"),
     "suppression_note": (
-        "Groepen en cellen met minder antwoorden dan de minimale groepsgrootte zijn verborgen, "
-        "en zo nodig nog één, zodat niemand uit een kleine groep te herleiden is.",
-        "Groups and cells with fewer answers than the minimum group size are hidden, and one "
-        "more where needed, so that no one in a small group can be singled out.",
+        "Een groep of cel wordt niet getoond als je er door twee uitkomsten van elkaar af te "
+        "trekken minder dan de minimale groepsgrootte mensen uit kunt halen. Dat geldt voor "
+        "alle kenmerken tegelijk (functie, team, locatie).",
+        "A group or cell is not shown when subtracting two results from each other would leave "
+        "fewer people than the minimum group size. This holds across all attributes at once "
+        "(role, team, location).",
     ),
+    "groups_hidden": (
+        "Sommige groepen staan hier niet: ze zijn te klein, of te herleiden uit de andere "
+        "uitkomsten.",
+        "Some groups are not listed: they are too small, or could be worked out from other "
+        "results.",
+    ),
+    "warning": ("Let op", "Warning"),
     "comparison": ("Vergelijking voor en na", "Comparison before and after"),
     "resolved": ("Opgelost", "Resolved"),
     "new": ("Nieuw", "New"),
@@ -109,6 +141,11 @@ _LABELS: dict[str, tuple[str, str]] = {
         "No chart: install implementatie[notebook] for charts.",
     ),
     "severity": ("% negatief", "% negative"),
+    "hidden": ("verborgen", "hidden"),
+    "no_groups": (
+        "Geen groep kan getoond worden: de groepen zijn te klein.",
+        "No group can be shown: the groups are too small.",
+    ),
     "report_title": ("Belemmeringen en plan van aanpak", "Barriers and plan"),
     "report_comparison_title": ("Wat is er veranderd?", "What has changed?"),
     "report_summary": ("Samenvatting", "Summary"),

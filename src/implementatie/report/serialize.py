@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from implementatie.advice.eric import EricTerm
 from implementatie.knowledge.models import Determinant, Strategy
 
 
@@ -18,3 +19,11 @@ def strategy_data(strategy: Strategy) -> dict[str, Any]:
     data = strategy.model_dump(mode="json")
     data["eric"] = list(strategy.eric_numbers)
     return data
+
+
+def eric_data(terms: tuple[EricTerm, ...]) -> list[dict[str, Any]]:
+    """`[{"strategy", "relation", "eric", "name"}]`: relation is/adapts/method/none."""
+    return [
+        {"strategy": t.strategy.id, "relation": t.relation, "eric": t.number, "name": t.name}
+        for t in terms
+    ]

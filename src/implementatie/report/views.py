@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from implementatie.advice.eric import EricTerm
 from implementatie.advice.planning import Plan
 from implementatie.advice.recommendation import Recommendation, recommend
 from implementatie.knowledge.catalog import Catalog
-from implementatie.knowledge.models import Determinant, Strategy
+from implementatie.knowledge.models import Basis, Determinant, Strategy
 from implementatie.knowledge.text import Lang
 from implementatie.report.charts import inline_chart
 from implementatie.report.document import Block, Bullets, Figure, Heading, Paragraph, Table
@@ -49,10 +50,23 @@ def strategies_for_view(determinant: Determinant, catalog: Catalog, lang: Lang) 
     if not ranked:
         return [Paragraph(label("no_strategies", lang))]
     rows = tuple(
-        (r.rank, r.strategy.name.in_(lang), r.id, r.weight, r.rationale.in_(lang)) for r in ranked
+        (
+            r.rank,
+            r.strategy.name.in_(lang),
+            r.id,
+            r.weight,
+            r.rationale.in_(lang),
+            basis_text(r.basis, r.source, lang),
+        )
+        for r in ranked
     )
-    headers = headings(lang, "rank", "strategy", "id", "weight", "rationale")
+    headers = headings(lang, "rank", "strategy", "id", "weight", "rationale", "basis")
     return [Table(headers, rows)]
+
+
+def basis_text(basis: Basis, source: str | None, lang: Lang) -> str:
+    """What a link rests on, in words, with its citation where it has one."""
+    return label(basis, lang) + (f" ({source})" if source else "")
 
 
 def strategies_view(strategies: Sequence[Strategy], lang: Lang) -> list[Block]:
@@ -87,6 +101,10 @@ def strategy_view(strategy: Strategy, catalog: Catalog, lang: Lang) -> list[Bloc
     if strategy.conditions:
         blocks += [Heading(label("conditions", lang), 2), Paragraph(strategy.conditions.in_(lang))]
     sources = [f"ERIC {e.number}: {e.name} (Powell et al. 2015)" for e in strategy.eric]
+    sources += [
+        f"{label('adapts', lang)} {n}: {catalog.eric(n).name} (Powell et al. 2015)"
+        for n in strategy.adapts
+    ]
     sources += [f"{m} (Kok et al. 2016)" for m in strategy.methods]
     sources += list(strategy.references)
     blocks += [Heading(label("sources", lang), 2), Bullets(tuple(sources))]
@@ -96,10 +114,11 @@ def strategy_view(strategy: Strategy, catalog: Catalog, lang: Lang) -> list[Bloc
             catalog.determinant(link.determinant).name.in_(lang),
             link.weight,
             link.rationale.in_(lang),
+            basis_text(link.basis, link.source, lang),
         )
         for link in sorted(strategy.links, key=lambda link: (-link.weight, link.determinant))
     )
-    headers = headings(lang, "determinant", "name", "weight", "rationale")
+    headers = headings(lang, "determinant", "name", "weight", "rationale", "basis")
     blocks += [Heading(label("linked_determinants", lang), 2), Table(headers, rows)]
     return blocks
 
@@ -121,12 +140,13 @@ def recommendation_view(recommendation: Recommendation, lang: Lang) -> list[Bloc
                 r.weight,
                 r.score,
                 r.rationale.in_(lang),
+                label(r.basis, lang),
                 ", ".join(names[b] for b in r.also_addresses) or "-",
             )
             for r in entry.strategies
         )
         headers = headings(
-            lang, "rank", "strategy", "weight", "score", "rationale", "also_addresses"
+            lang, "rank", "strategy", "weight", "score", "rationale", "basis", "also_addresses"
         )
         blocks.append(Table(headers, rows))
     return blocks
@@ -165,6 +185,25 @@ def plan_view(plan: Plan, lang: Lang) -> list[Block]:
     return blocks
 
 
+def eric_view(terms: Sequence[EricTerm], lang: Lang) -> list[Block]:
+    """The plan in ERIC terms: per strategy the ERIC number and name it is or adapts."""
+    relation = {"is": "is", "adapts": "adapts", "method": "method", "none": "no_eric"}
+    rows = tuple(
+        (
+            f"{t.strategy.name.in_(lang)} ({t.strategy.id})",
+            label(relation[t.relation], lang),
+            "-" if t.number is None else t.number,
+            t.name or "-",
+        )
+        for t in terms
+    )
+    return [
+        Heading(label("eric_terms", lang), 2),
+        Paragraph(label("eric_intro", lang)),
+        Table(headings(lang, "strategy", "relation", "ERIC", "name"), rows),
+    ]
+
+
 def _percent(share: float | None) -> str:
     return "-" if share is None else f"{share * 100:.0f}%"
 
@@ -196,6 +235,7 @@ def assessment_view(assessment: Assessment, lang: Lang) -> list[Block]:
         for r in assessment.determinants
     )
     headers = headings(lang, "#", "determinant", "n", "negative", "neutral", "positive", "status")
+    blocks.extend(_warnings(assessment.warnings, lang))
     blocks.append(chart(assessment, lang))
     blocks.append(Table(headers, rows))
     return blocks
@@ -208,15 +248,20 @@ def chart(result: Assessment | Subgroups | Comparison, lang: Lang) -> Figure:
 
 
 def subgroups_view(subgroups: Subgroups, lang: Lang) -> list[Block]:
-    """Status per determinant per group; hidden groups and cells show as suppressed."""
+    """Status per determinant per group; hidden groups are left out, hidden cells say so."""
     groups = subgroups.groups
+    blocks: list[Block] = [
+        Heading(f"{label('by', lang)} {subgroups.attribute}", 2),
+        Paragraph(label("suppression_note", lang)),
+    ]
+    if subgroups.hidden:
+        blocks.append(Paragraph(label("groups_hidden", lang)))
+    if not groups:
+        return blocks
     headers = (
         "#",
         label("determinant", lang),
-        *(
-            f"{g.name} ({label('hidden', lang) if g.suppressed else f'n={g.respondents}'})"
-            for g in groups
-        ),
+        *(f"{g.name} (n={g.respondents})" for g in groups),
     )
     rows = []
     for index, cell in enumerate(groups[0].determinants):
@@ -229,17 +274,15 @@ def subgroups_view(subgroups: Subgroups, lang: Lang) -> list[Block]:
                 status += f" ({_percent(result.negative)} {label('neg', lang)})"
             row.append(status)
         rows.append(tuple(row))
-    return [
-        Heading(f"{label('by', lang)} {subgroups.attribute}", 2),
-        Paragraph(label("suppression_note", lang)),
-        chart(subgroups, lang),
-        Table(headers, tuple(rows)),
-    ]
+    blocks.append(chart(subgroups, lang))
+    blocks.append(Table(headers, tuple(rows)))
+    return blocks
 
 
 def comparison_view(comparison: Comparison, lang: Lang) -> list[Block]:
     """Before and after per determinant, and the barriers resolved, new and persisting."""
     blocks: list[Block] = [Heading(label("comparison", lang), 2)]
+    blocks.extend(_warnings(comparison.warnings, lang))
     for kind in ("resolved", "new", "persisting"):
         names = ", ".join(d.name.in_(lang) for d in comparison.of(kind)) or label("none", lang)
         blocks.append(Paragraph(f"{label(kind, lang)}: {names}"))
@@ -258,3 +301,8 @@ def comparison_view(comparison: Comparison, lang: Lang) -> list[Block]:
     blocks.append(chart(comparison, lang))
     blocks.append(Table(headers, rows))
     return blocks
+
+
+def _warnings(warnings: tuple[str, ...], lang: Lang) -> list[Block]:
+    """Warnings a reader must see before sharing a result (in English for now)."""
+    return [Paragraph(f"{label('warning', lang)}: {warning}") for warning in warnings]

@@ -4,14 +4,19 @@
 from __future__ import annotations
 
 import dataclasses
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 from typing import TYPE_CHECKING, Any
 
+from implementatie.errors import LookupFailed
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import Determinant
+from implementatie.knowledge.params import checked
 from implementatie.knowledge.text import Lang
+from implementatie.survey.disclosure import SAFE_MINIMUM, SMALL_GROUPS_WARNING
 from implementatie.survey.responses import Responses
 from implementatie.survey.scoring import (
     DeterminantResult,
@@ -57,10 +62,21 @@ class Assessment:
     settings: Settings
     _classes: Mapping[str, Mapping[str, Polarity]] = field(repr=False)
     _attributes: Mapping[str, Mapping[str, str]] = field(repr=False)
+    warnings: tuple[str, ...] = ()
+    """Things a reader must know before sharing this result (small groups allowed, …)."""
 
     def result(self, determinant: str) -> DeterminantResult:
-        """The result for one determinant (by id)."""
-        return next(r for r in self.determinants if r.determinant.id == determinant)
+        """The result for one determinant (by id); LookupFailed for an unknown id."""
+        for found in self.determinants:
+            if found.determinant.id == determinant:
+                return found
+        ids = [r.determinant.id for r in self.determinants]
+        raise LookupFailed(
+            "determinant",
+            str(determinant),
+            get_close_matches(str(determinant), ids, n=3),
+            ambiguous=False,
+        )
 
     @property
     def barriers(self) -> tuple[Barrier, ...]:
@@ -90,6 +106,7 @@ class Assessment:
             "respondents": self.respondents,
             "settings": dataclasses.asdict(self.settings),
             "determinants": [r.to_dict() for r in self.determinants],
+            "warnings": list(self.warnings),
         }
 
     def to_frame(self, lang: Lang = "nl") -> pd.DataFrame:
@@ -120,6 +137,7 @@ class Assessment:
         )
 
 
+@checked
 def assess(
     responses: Responses,
     *,
@@ -129,12 +147,26 @@ def assess(
     dont_know: DontKnow = "negative",
     min_group_size: int = 5,
     min_motivation: int = 3,
+    allow_small_groups: bool = False,
 ) -> Assessment:
-    """Score a group's answers into a determinant profile (see the module docstring)."""
+    """Score a group's answers into a determinant profile (see the module docstring).
+
+    A `min_group_size` below 5 is refused unless `allow_small_groups=True`; then the result
+    carries a warning (also issued as a `UserWarning`).
+    """
     catalog = catalog or load_catalog()
     settings = Settings(
-        barrier_threshold, facilitator_threshold, dont_know, min_group_size, min_motivation
+        barrier_threshold,
+        facilitator_threshold,
+        dont_know,
+        min_group_size,
+        min_motivation,
+        allow_small_groups,
     )
+    notes: tuple[str, ...] = ()
+    if min_group_size < SAFE_MINIMUM:
+        notes = (SMALL_GROUPS_WARNING.format(minimum=min_group_size, safe=SAFE_MINIMUM),)
+        warnings.warn(notes[0], UserWarning, stacklevel=2)
     classes = {
         r.id: {
             d.id: polarity
@@ -148,4 +180,4 @@ def assess(
         for d in catalog.determinants
     )
     attributes = {r.id: dict(r.attributes) for r in responses.respondents}
-    return Assessment(len(responses), results, settings, classes, attributes)
+    return Assessment(len(responses), results, settings, classes, attributes, notes)

@@ -1,4 +1,10 @@
-"""Change over time: two assessments of the same determinants, before and after."""
+"""Change over time: two assessments of the same determinants, before and after.
+
+Privacy: when the two rounds share respondent ids, subtracting one round from the other can
+show the answers of the people who are in one round only. Such a comparison is refused when
+the rounds differ by 1 to `min_group_size - 1` respondents, a determinant's change is hidden
+when the respondents with a valid answer differ that little, and any shared id gives a warning.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +13,10 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from implementatie.errors import InvalidOption
 from implementatie.knowledge.models import Determinant
+from implementatie.knowledge.params import checked
 from implementatie.knowledge.text import Lang
 from implementatie.survey.assessment import Assessment
+from implementatie.survey.disclosure import ROUNDS_SHARE_IDS, ROUNDS_TOO_CLOSE, is_safe
 from implementatie.survey.scoring import DeterminantResult, Settings, percent
 
 if TYPE_CHECKING:
@@ -70,6 +78,8 @@ class Comparison:
     """Two assessments of the same determinants, for example before and after introduction."""
 
     changes: tuple[Change, ...]
+    warnings: tuple[str, ...] = ()
+    """Things to know before sharing the comparison (respondent ids in both rounds, …)."""
     settings: Settings = field(default_factory=Settings)
     """The scoring settings both rounds share (thresholds, minimum group size)."""
 
@@ -92,6 +102,7 @@ class Comparison:
     def to_dict(self) -> dict[str, Any]:
         """The barriers resolved, new and persisting, and per determinant its change."""
         return {
+            "warnings": list(self.warnings),
             "resolved": [d.id for d in self.resolved],
             "new": [d.id for d in self.new],
             "persisting": [d.id for d in self.persisting],
@@ -126,17 +137,47 @@ class Comparison:
         )
 
 
+def rounds_may_be_compared(
+    before: set[str] | frozenset[str], after: set[str] | frozenset[str], minimum: int
+) -> bool:
+    """True when two rounds with these respondent ids may be shown side by side: they share
+    no id, or each holds no one or at least `minimum` respondents the other does not."""
+    if not before & after:
+        return True
+    return is_safe(len(before - after), minimum) and is_safe(len(after - before), minimum)
+
+
+@checked
 def compare(before: Assessment, after: Assessment) -> Comparison:
-    """What changed between two assessments scored with the same settings."""
+    """What changed between two assessments scored with the same settings.
+
+    Raises InvalidOption when the rounds share respondent ids and differ by fewer than
+    `min_group_size` respondents (see the module docstring).
+    """
     if before.settings != after.settings:
         raise InvalidOption(
             f"assessments were scored with different settings: {before.settings} vs "
             f"{after.settings}; score both the same way to compare them"
         )
+    minimum = before.settings.min_group_size
+    ids_before, ids_after = set(before._classes), set(after._classes)
+    if not rounds_may_be_compared(ids_before, ids_after, minimum):
+        raise InvalidOption(ROUNDS_TOO_CLOSE.format(minimum=minimum))
+    shared = ids_before & ids_after
+    notes = (*before.warnings, *after.warnings)
+    if shared:
+        notes = (*notes, ROUNDS_SHARE_IDS.format(count=len(shared)))
     after_by_id = {r.determinant.id: r for r in after.determinants}
-    changes = tuple(
-        Change(r.determinant, r, after_by_id[r.determinant.id])
-        for r in before.determinants
-        if r.determinant.id in after_by_id
-    )
-    return Comparison(changes, before.settings)
+    changes = []
+    for result in before.determinants:
+        d = result.determinant
+        if d.id not in after_by_id:
+            continue
+        answered_before = {r for r, found in before._classes.items() if d.id in found}
+        answered_after = {r for r, found in after._classes.items() if d.id in found}
+        if rounds_may_be_compared(answered_before, answered_after, minimum):
+            changes.append(Change(d, result, after_by_id[d.id]))
+        else:
+            hidden = DeterminantResult(d, None, None, None, None, "suppressed")
+            changes.append(Change(d, hidden, hidden))
+    return Comparison(tuple(changes), tuple(dict.fromkeys(notes)), before.settings)

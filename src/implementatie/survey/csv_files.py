@@ -18,14 +18,16 @@ import csv
 import io
 import itertools
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import get_close_matches
 from pathlib import Path
 
 from implementatie.errors import Problem, ResponseError
 from implementatie.knowledge.catalog import Catalog
+from implementatie.knowledge.limits import MAX_ANSWERS_BYTES, FileTooLarge, read_limited
 from implementatie.knowledge.loader import load_catalog
+from implementatie.knowledge.params import checked
 from implementatie.survey.responses import (
     ATTRIBUTES,
     RawRespondent,
@@ -98,7 +100,9 @@ def read_table(path: PathLike, *, delimiter: str | None = None, header_rows: int
 
 def _decode(path: Path, file: str) -> str:
     try:
-        data = path.read_bytes()
+        data = read_limited(path, MAX_ANSWERS_BYTES)
+    except FileTooLarge as exc:
+        raise ResponseError([Problem(file, None, None, "", str(exc))]) from None
     except OSError as exc:
         raise ResponseError(
             [Problem(file, None, None, "", f"cannot read the file: {exc.strerror}")]
@@ -118,18 +122,47 @@ def _sniff(header: str) -> str:
     return max(counts, key=lambda sep: counts[sep]) if any(counts.values()) else ","
 
 
+@checked
 def read_csv(
     path: PathLike, *, catalog: Catalog | None = None, attributes: Sequence[str] = ATTRIBUTES
 ) -> Responses:
     """Read a canonical long or wide CSV file (detected from its header)."""
     catalog = catalog or load_catalog()
     table = read_table(path)
+    check_duplicate_columns(table, range(len(table.header)))
     lowered = [h.casefold() for h in table.header]
     if {"respondent", "item", "value"} <= set(lowered):
         raw = _long(table, attributes)
     else:
         raw = _wide(table, catalog, attributes)
-    return validate_respondents(raw, catalog, table.file)
+    return validate_respondents(require_respondents(raw, table), catalog, table.file)
+
+
+# Messages, in one place (plain English).
+DUPLICATE_COLUMN = "column {name!r} has the same name as column {first} ({other!r})"
+NO_RESPONDENTS = "no respondents found in the file"
+
+
+def check_duplicate_columns(table: Table, columns: Iterable[int]) -> None:
+    """Raise ResponseError naming both columns when two of `columns` have the same name,
+    ignoring case and surrounding spaces (`team` and `Team`)."""
+    first: dict[str, int] = {}
+    problems = []
+    for index in columns:
+        name = table.header[index]
+        seen = first.setdefault(name.strip().casefold(), index)
+        if seen != index:
+            message = DUPLICATE_COLUMN.format(name=name, first=seen + 1, other=table.header[seen])
+            problems.append(Problem(table.file, table.header_line, index + 1, "", message))
+    if problems:
+        raise ResponseError(problems)
+
+
+def require_respondents(raw: list[RawRespondent], table: Table) -> list[RawRespondent]:
+    """`raw`, or ResponseError when the file held no respondent at all."""
+    if not raw:
+        raise ResponseError([Problem(table.file, table.header_line, None, "", NO_RESPONDENTS)])
+    return raw
 
 
 def _column(table: Table, name: str) -> int:
@@ -165,8 +198,8 @@ def long_respondents(
 ) -> list[RawRespondent]:
     """Respondents from a table with one answer per row; arguments are column indexes.
 
-    `items` translates the item column's text into item ids; rows with other text are then
-    skipped. Without it the item column holds item ids.
+    `items` translates the item column's text (casefolded) into item ids; rows with other
+    text are then skipped. Without it the item column holds item ids.
     """
     problems: list[Problem] = []
     answers: dict[str, dict[str, str]] = {}
@@ -175,7 +208,7 @@ def long_respondents(
     first: dict[str, int] = {}
     for line, row in table.rows:
         rid = row[respondent]
-        item_id = row[item] if items is None else items.get(row[item])
+        item_id = row[item] if items is None else items.get(row[item].casefold())
         if item_id is None:
             continue
         if not rid:
@@ -237,6 +270,9 @@ def _wide(table: Table, catalog: Catalog, attributes: Sequence[str]) -> list[Raw
             item_columns[name] = index
         elif name.casefold() in attributes:
             attribute_columns[name.casefold()] = index
+        elif catalog.retired_item(name) is not None:
+            message = catalog.unknown_item_message(name)
+            problems.append(Problem(table.file, table.header_line, index + 1, "", message))
         else:
             close = get_close_matches(name, [*items, *attributes], n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""

@@ -20,6 +20,7 @@ cells that are not recoded are read like the canonical CSV: codes, labels, `na`,
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -32,8 +33,10 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidat
 
 from implementatie.errors import Problem, ResponseError
 from implementatie.knowledge.catalog import Catalog
+from implementatie.knowledge.limits import MAX_YAML_BYTES, FileTooLarge, read_limited
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import Determinant, Item, Slug
+from implementatie.knowledge.params import checked
 from implementatie.knowledge.text import NonEmptyStr
 from implementatie.knowledge.validation_messages import describe
 from implementatie.knowledge.yamlsource import YamlDocument, read_yaml
@@ -42,6 +45,7 @@ from implementatie.survey.csv_files import (
     Table,
     long_respondents,
     read_table,
+    require_respondents,
     wide_respondents,
 )
 from implementatie.survey.responses import (
@@ -99,12 +103,15 @@ class ColumnMapping(BaseModel):
     """`long` only: the column holding the answer."""
 
 
+@checked
 def load_mapping(path: PathLike, *, catalog: Catalog | None = None) -> ColumnMapping:
     """Read and check a mapping file; raise ResponseError naming file:line of every problem."""
     catalog = catalog or load_catalog()
     file = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = read_limited(Path(path), MAX_YAML_BYTES).decode("utf-8")
+    except FileTooLarge as exc:
+        raise ResponseError([Problem(file, None, None, "", str(exc))]) from None
     except (OSError, UnicodeDecodeError):
         raise ResponseError(
             [Problem(file, None, None, "", "cannot read this file as UTF-8 text")]
@@ -135,9 +142,7 @@ def _check(doc: YamlDocument, catalog: Catalog) -> Iterator[Problem]:
     columns: dict[str, str | int] = {}
     for item, column in _section(data, "items").items():
         if str(item) not in catalog.item_ids:
-            close = get_close_matches(str(item), catalog.item_ids, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            yield doc.problem(("items", item), f"unknown item {item!r}{hint}")
+            yield doc.problem(("items", item), catalog.unknown_item_message(str(item)))
         if isinstance(column, str):
             first = columns.setdefault(column.strip().casefold(), item)
             if first != item:
@@ -187,6 +192,7 @@ def _join(codes: list[int]) -> str:
     return ", ".join(map(str, codes))
 
 
+@checked
 def read_export(
     path: PathLike, mapping_path: PathLike, *, catalog: Catalog | None = None
 ) -> Responses:
@@ -202,7 +208,7 @@ def read_export(
     index = _locate(table, _columns(rules))
     attributes = {name: index[f"attributes.{name}"] for name in rules.attributes}
     if rules.tool == "long":
-        texts = {text: item for item, text in rules.items.items()}
+        texts = {text.strip().casefold(): item for item, text in rules.items.items()}
         raw = long_respondents(
             table,
             index["respondent"],
@@ -215,6 +221,7 @@ def read_export(
         items = {item: index[f"items.{item}"] for item in rules.items}
         raw = wide_respondents(table, index["respondent"], items, attributes)
     recode = _recoder(rules, catalog)
+    raw = require_respondents(raw, table)
     return validate_respondents([recode(entry) for entry in raw], catalog, table.file)
 
 
@@ -303,11 +310,13 @@ TEMPLATE_KINDS: tuple[TemplateKind, ...] = get_args(TemplateKind)
 """What `implementatie template` can write: canonical CSVs and example mapping files."""
 
 
+@checked
 def write_template(kind: TemplateKind, path: PathLike, *, catalog: Catalog | None = None) -> None:
     """Write `template(kind)` to `path` (UTF-8)."""
     Path(path).write_text(template(kind, catalog=catalog), encoding="utf-8")
 
 
+@checked
 def template(kind: TemplateKind, *, catalog: Catalog | None = None) -> str:
     """An empty canonical CSV (`wide`, `long`) or an example mapping file (`mapping-<tool>`).
 
@@ -329,10 +338,8 @@ def template(kind: TemplateKind, *, catalog: Catalog | None = None) -> str:
             f"item: {', '.join(catalog.item_ids)}.",
         ]
         header = ["respondent", "item", "value", *ATTRIBUTES]
-    elif kind in _TOOLS:
-        return _mapping_template(_TOOLS[kind], catalog)
     else:
-        raise ValueError(f"unknown template {kind!r}; choose from {', '.join(TEMPLATE_KINDS)}")
+        return _mapping_template(_TOOLS[kind], catalog)
     return "\n".join([*_comment([*notes, *_answer_notes(catalog)]), ",".join(header)]) + "\n"
 
 
@@ -365,8 +372,20 @@ def _answer_notes(catalog: Catalog) -> list[str]:
 
 
 def _comment(lines: list[str]) -> list[str]:
-    """`lines` as `#` comments, wrapped."""
-    return [f"# {part}" for line in lines for part in textwrap.wrap(line, 96)]
+    """`lines` as `#` comments, wrapped; a cell after a separator cannot start a formula."""
+    return [
+        f"# {_FORMULA.sub(_quote_formula, part)}"
+        for line in lines
+        for part in textwrap.wrap(line, 96)
+    ]
+
+
+_FORMULA = re.compile(r"([,;\t]\s*\"?)([=+\-@])")
+"""A separator, then a character that makes a spreadsheet read the cell as a formula."""
+
+
+def _quote_formula(match: re.Match[str]) -> str:
+    return f"{match.group(1)}'{match.group(2)}"
 
 
 def _qualtrics_columns(catalog: Catalog) -> dict[str, str]:
@@ -508,7 +527,8 @@ def _mapping_template(tool: _Tool, catalog: Catalog) -> str:
 
 
 def _item_name(determinant: Determinant, item: Item) -> str:
+    """The item's name for a YAML comment, on one line (a line break would start YAML)."""
     name = determinant.name.en
     if item.referent:
         name += f": {item.referent}" + (", motivation" if item.motivation else "")
-    return name
+    return " ".join(name.split())

@@ -7,11 +7,13 @@ See `implementatie.survey.csv_files` for the canonical formats and
 from __future__ import annotations
 
 from implementatie.knowledge.catalog import Catalog
+from implementatie.knowledge.params import checked
 from implementatie.survey.csv_files import PathLike, read_csv
 from implementatie.survey.exports import read_export
 from implementatie.survey.responses import Responses
 
 
+@checked
 def read_responses(
     path: PathLike,
     *,

@@ -19,18 +19,38 @@ from implementatie.errors import Problem, ResponseError
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import Item
-from implementatie.knowledge.text import Lang, NonEmptyStr
+from implementatie.knowledge.params import checked
+from implementatie.knowledge.text import Lang, NonEmptyStr, name_innovation
 from implementatie.survey.responses import ATTRIBUTES, NOT_APPLICABLE, Respondent
 
 
-def questionnaire_schema(lang: Lang = "nl", *, catalog: Catalog | None = None) -> dict[str, Any]:
-    """The JSON Schema of one submission, with item texts and options in `lang`."""
+@checked
+def questionnaire_schema(
+    lang: Lang = "nl", *, catalog: Catalog | None = None, innovation: str | None = None
+) -> dict[str, Any]:
+    """The JSON Schema of one submission, with item texts and options in `lang`.
+
+    `innovation`: the name of what is introduced, used in the texts instead of "de innovatie".
+    """
     schema = _submission_model(catalog or load_catalog(), lang).model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    return schema
+    named: dict[str, Any] = _named(schema, innovation, lang)
+    return named
 
 
-def parse_submission(data: Mapping[str, Any], *, catalog: Catalog | None = None) -> Respondent:
+def _named(value: Any, innovation: str | None, lang: Lang) -> Any:
+    """Every text in a JSON-like value with the innovation's name filled in."""
+    if isinstance(value, str):
+        return name_innovation(value, innovation, lang)
+    if isinstance(value, dict):
+        return {k: _named(v, innovation, lang) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_named(v, innovation, lang) for v in value]
+    return value
+
+
+@checked
+def parse_submission(data: Any, *, catalog: Catalog | None = None) -> Respondent:
     """Validate what a form posts; raise ResponseError naming respondent and item."""
     catalog = catalog or load_catalog()
     model = _submission_model(catalog, "en")
@@ -38,7 +58,7 @@ def parse_submission(data: Mapping[str, Any], *, catalog: Catalog | None = None)
         submission = model.model_validate(data)
     except ValidationError as exc:
         respondent = data.get("respondent") if isinstance(data, Mapping) else None
-        raise ResponseError(_problems(exc, respondent)) from None
+        raise ResponseError(_problems(exc, respondent, catalog)) from None
     answers = {
         item: value
         for item, value in submission.answers.model_dump().items()  # type: ignore[attr-defined]
@@ -51,7 +71,7 @@ def parse_submission(data: Mapping[str, Any], *, catalog: Catalog | None = None)
     )
 
 
-def _problems(exc: ValidationError, respondent: object) -> list[Problem]:
+def _problems(exc: ValidationError, respondent: object, catalog: Catalog) -> list[Problem]:
     who = f"respondent {respondent}" if isinstance(respondent, str) else "submission"
     problems = []
     for error in exc.errors():
@@ -59,7 +79,7 @@ def _problems(exc: ValidationError, respondent: object) -> list[Problem]:
         if loc[:1] == ("answers",) and len(loc) > 1:
             field = f"{who}, item {loc[1]}"
             if error["type"] == "extra_forbidden":
-                message = f"unknown item {loc[1]!r}"
+                message = catalog.unknown_item_message(str(loc[1]))
             elif error["type"] == "value_error":
                 message = error["msg"].removeprefix("Value error, ")
             else:
@@ -114,14 +134,19 @@ def _answer_field(item: Item, catalog: Catalog, lang: Lang) -> tuple[Any, Any]:
 
 
 def _exact_type(value: object) -> object:
-    """Refuse True and 1.0 where the code 1 is meant: a form posts exact codes."""
-    if isinstance(value, bool | float):
+    """Refuse True where the code 1 is meant; read 4.0 as 4, as JSON Schema does."""
+    if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
         raise ValueError(f"expected an option code or 'na', got {value!r}")
-    return value
+    return int(value) if isinstance(value, float) else value
 
 
-def surveyjs(lang: Lang = "nl", *, catalog: Catalog | None = None) -> dict[str, Any]:
+@checked
+def surveyjs(
+    lang: Lang = "nl", *, catalog: Catalog | None = None, innovation: str | None = None
+) -> dict[str, Any]:
     """The questionnaire as a SurveyJS survey definition: a page per category.
+
+    `innovation`: the name of what is introduced, used in the texts instead of "de innovatie".
 
     A SurveyJS result is flat (`{"q01": 4, "role": "…"}`); `submission_from_flat` turns it
     into a submission for `parse_submission`.
@@ -157,14 +182,17 @@ def surveyjs(lang: Lang = "nl", *, catalog: Catalog | None = None) -> dict[str, 
             )
         ],
     }
-    return {
+    survey = {
         "title": catalog.questionnaire.title.in_(lang),
         "description": catalog.questionnaire.introduction.in_(lang),
         "locale": lang,
         "pages": [about, *pages],
     }
+    named: dict[str, Any] = _named(survey, innovation, lang)
+    return named
 
 
+@checked
 def submission_from_flat(flat: Mapping[str, Any], respondent: str) -> dict[str, Any]:
     """A submission from a flat form result (items and attributes side by side)."""
     attributes = {k: str(v) for k, v in flat.items() if k in ATTRIBUTES and v not in (None, "")}

@@ -7,6 +7,7 @@ whatever a survey tool exports into this shape; `coerce_answer` reads codes and 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from implementatie.errors import Problem, ResponseError
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.models import Item, ResponseFormat
+from implementatie.knowledge.params import checked
 from implementatie.knowledge.text import NonEmptyStr, normalise
 
 NOT_APPLICABLE: Literal["na"] = "na"
@@ -76,7 +78,7 @@ def coerce_answer(raw: object, item: Item, fmt: ResponseFormat) -> Answer | None
     """
     if raw is None or (isinstance(raw, float) and raw != raw):
         return None
-    if isinstance(raw, bool):
+    if isinstance(raw, bool) or (isinstance(raw, float) and not math.isfinite(raw)):
         raise ValueError(f"expected an answer code or label, got {raw!r}")
     if isinstance(raw, int | float):
         if raw == int(raw) and fmt.option(int(raw)) is not None:
@@ -128,6 +130,9 @@ def validate_respondents(
     seen: dict[str, tuple[str, int | None]] = {}
     for entry in raw:
         file, line = entry.where
+        if not entry.id.strip():
+            problems.append(Problem(file, line, None, "respondent", "empty respondent id"))
+            continue
         if entry.id in seen:
             first = seen[entry.id]
             at = f" (first at line {first[1]})" if first[1] else ""
@@ -146,7 +151,8 @@ def validate_respondents(
             try:
                 _, item = catalog.item(item_id)
             except KeyError:
-                problems.append(Problem(file, line, None, field, _unknown_item(item_id, catalog)))
+                message = catalog.unknown_item_message(item_id)
+                problems.append(Problem(file, line, None, field, message))
                 continue
             try:
                 answer = coerce_answer(value, item, catalog.response_format(item.format))
@@ -156,21 +162,18 @@ def validate_respondents(
             if answer is not None:
                 answers[item_id] = answer
         respondents.append(
-            Respondent(id=entry.id, answers=answers, attributes=dict(entry.attributes))
+            Respondent(
+                id=entry.id,
+                answers=answers,
+                attributes={k: v for k, v in entry.attributes.items() if v.strip()},
+            )
         )
     if problems:
         raise ResponseError(problems)
     return Responses(tuple(respondents), source)
 
 
-def _unknown_item(item_id: str, catalog: Catalog) -> str:
-    from difflib import get_close_matches
-
-    close = get_close_matches(item_id, catalog.item_ids, n=3)
-    hint = f"; did you mean {', '.join(close)}?" if close else ""
-    return f"unknown item {item_id!r}{hint}"
-
-
+@checked
 def make_responses(
     answers: Mapping[str, Mapping[str, object]],
     *,

@@ -28,6 +28,7 @@ from typing import Any, Literal
 from implementatie.errors import InvalidOption
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.models import Determinant
+from implementatie.survey.disclosure import SAFE_MINIMUM, SMALL_GROUPS_REFUSED
 from implementatie.survey.responses import NOT_APPLICABLE, Respondent
 
 Polarity = Literal["negative", "neutral", "positive"]
@@ -46,6 +47,8 @@ class Settings:
     dont_know: DontKnow = "negative"
     min_group_size: int = 5
     min_motivation: int = 3
+    allow_small_groups: bool = False
+    """Required (True) for a `min_group_size` below 5: an explicit, visible choice."""
 
     def __post_init__(self) -> None:
         for name in ("barrier_threshold", "facilitator_threshold"):
@@ -58,6 +61,10 @@ class Settings:
             )
         if self.min_group_size < 1:
             raise InvalidOption(f"min_group_size must be at least 1, got {self.min_group_size}")
+        if self.min_group_size < SAFE_MINIMUM and not self.allow_small_groups:
+            raise InvalidOption(
+                SMALL_GROUPS_REFUSED.format(minimum=self.min_group_size, safe=SAFE_MINIMUM)
+            )
         if not 1 <= self.min_motivation <= 5:
             raise InvalidOption(f"min_motivation must be 1-5, got {self.min_motivation}")
 

@@ -1,14 +1,16 @@
-"""Subgroup views with privacy protection: no group or cell below the minimum group size.
+"""Subgroup views with privacy protection: nothing shown can single out a respondent.
 
 Groups are the values of one respondent attribute; respondents without a value form the group
-`NOT_GIVEN`, so that every respondent is in exactly one group. Hiding follows two rules:
+`NOT_GIVEN`, so that every respondent is in exactly one group per attribute. What is hidden
+follows the disclosure rule of `implementatie.survey.disclosure`, applied to every attribute in
+the data at once (a view by `role` hides what a view by `team` would give away in combination):
 
-1. A group with fewer respondents than `min_group_size`, and a cell (group × determinant) with
-   fewer valid answers than that, is hidden.
-2. Complementary hiding: because the whole team's result is shown, the hidden part of a column
-   could be worked out by subtracting the visible groups from it. So while the hidden cells of
-   a determinant (or the hidden groups) together hold between 1 and `min_group_size - 1`
-   respondents, the smallest visible one is hidden too.
+1. Groups: every group that may be shown, the whole team, and the hidden rest of each attribute
+   differ pairwise, and overlap, by no one or by at least `min_group_size` respondents.
+2. Cells (group × determinant): the same, counting only respondents with a valid answer to that
+   determinant. A group hidden in step 1 is hidden in every cell.
+
+Hidden groups are left out of the result entirely; `Subgroups.hidden` only says that some were.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from implementatie.errors import InvalidOption
 from implementatie.knowledge.text import Lang
+from implementatie.survey.disclosure import hidden_groups
 from implementatie.survey.scoring import DeterminantResult, Polarity, Settings, summarise
 
 if TYPE_CHECKING:
@@ -30,21 +33,19 @@ if TYPE_CHECKING:
 
 NOT_GIVEN = "(not given)"
 
+Partitions = dict[str, dict[str, frozenset[str]]]
+
 
 @dataclass(frozen=True)
 class GroupResult:
-    """One subgroup's profile; `respondents` is None when the group is hidden."""
+    """One subgroup's profile; a cell that may not be shown has the status `suppressed`."""
 
     name: str
-    respondents: int | None
+    respondents: int
     determinants: tuple[DeterminantResult, ...]
 
-    @property
-    def suppressed(self) -> bool:
-        return self.respondents is None
-
     def to_dict(self) -> dict[str, Any]:
-        """`name`, `respondents` (null when hidden) and per determinant its counts."""
+        """`name`, `respondents` and per determinant its counts (null when a cell is hidden)."""
         return {
             "name": self.name,
             "respondents": self.respondents,
@@ -52,23 +53,29 @@ class GroupResult:
         }
 
     def __repr__(self) -> str:
-        size = "hidden" if self.respondents is None else f"{self.respondents} respondents"
-        return f"GroupResult({self.name!r}, {size})"
+        return f"GroupResult({self.name!r}, {self.respondents} respondents)"
 
 
 @dataclass(frozen=True)
 class Subgroups:
-    """Profiles per value of one attribute; respondents without a value form their own group."""
+    """Profiles per value of one attribute; only groups that may be shown are listed."""
 
     attribute: str
     groups: tuple[GroupResult, ...]
+    hidden: bool
+    """True when some groups are not listed because they are too small or could be worked out."""
 
     def to_dict(self) -> dict[str, Any]:
-        """`attribute` and per group its size and counts: the `subgroups` JSON of docs/json.md."""
-        return {"attribute": self.attribute, "groups": [g.to_dict() for g in self.groups]}
+        """`attribute`, `groups_hidden` and per group shown its size and counts: the
+        `subgroups` JSON of docs/json.md."""
+        return {
+            "attribute": self.attribute,
+            "groups_hidden": self.hidden,
+            "groups": [g.to_dict() for g in self.groups],
+        }
 
     def to_frame(self, lang: Lang = "nl") -> pd.DataFrame:
-        """One row per group × determinant; hidden groups and cells have missing numbers."""
+        """One row per group × determinant shown; hidden cells have missing numbers."""
         from implementatie.report.frames import subgroups_frame
 
         return subgroups_frame(self, lang)
@@ -89,8 +96,20 @@ class Subgroups:
         return self.view()._repr_html_()
 
     def __repr__(self) -> str:
-        hidden = sum(g.suppressed for g in self.groups)
-        return f"Subgroups(by {self.attribute!r}: {len(self.groups)} groups, {hidden} hidden)"
+        hidden = ", some hidden" if self.hidden else ""
+        return f"Subgroups(by {self.attribute!r}: {len(self.groups)} groups shown{hidden})"
+
+
+def partitions(attributes: Mapping[str, Mapping[str, str]]) -> Partitions:
+    """Per attribute in the data, the respondents of each value (`NOT_GIVEN` when absent)."""
+    names = sorted({name for values in attributes.values() for name in values})
+    result: Partitions = {}
+    for name in names:
+        members: dict[str, set[str]] = {}
+        for respondent, values in attributes.items():
+            members.setdefault(values.get(name, NOT_GIVEN), set()).add(respondent)
+        result[name] = {value: frozenset(ids) for value, ids in members.items()}
+    return result
 
 
 def split_by(
@@ -100,50 +119,41 @@ def split_by(
     settings: Settings,
     attribute: str,
 ) -> Subgroups:
-    """The profile per value of `attribute`, with small groups and cells hidden.
+    """The profile per value of `attribute`, hiding what the disclosure rule forbids.
 
     `classes` holds each respondent's polarity per determinant id, `attributes` their
     attributes; `overall` gives the determinants in order.
     """
     minimum = settings.min_group_size
-    members: dict[str, list[str]] = {}
-    for respondent, values in attributes.items():
-        members.setdefault(values.get(attribute, NOT_GIVEN), []).append(respondent)
-    if set(members) == {NOT_GIVEN}:
+    groups = partitions(attributes)
+    if attribute not in groups:
         raise InvalidOption(f"no respondent has the attribute {attribute!r}")
-    names = sorted(members, key=lambda name: (name == NOT_GIVEN, name))
-    hidden_groups = _complement({name: len(members[name]) for name in names}, minimum)
+    everyone = frozenset(attributes)
+    hidden = hidden_groups(everyone, groups, minimum)
+    names = sorted(groups[attribute], key=lambda name: (name == NOT_GIVEN, name))
+    shown = [name for name in names if (attribute, name) not in hidden]
 
-    columns: dict[str, dict[str, DeterminantResult]] = {name: {} for name in names}
+    columns: dict[str, list[DeterminantResult]] = {name: [] for name in shown}
     for result in overall:
         d = result.determinant
-        polarities = {
-            name: [classes[r][d.id] for r in members[name] if d.id in classes[r]] for name in names
+        answered = frozenset(r for r, found in classes.items() if d.id in found)
+        cells = {
+            a: {value: ids & answered for value, ids in values.items()}
+            for a, values in groups.items()
         }
-        counts = {name: len(values) for name, values in polarities.items()}
-        hidden = _complement(counts, minimum, already=hidden_groups)
-        for name in names:
-            columns[name][d.id] = (
+        hidden_cells = hidden_groups(answered, cells, minimum, already=hidden)
+        for name in shown:
+            columns[name].append(
                 DeterminantResult(d, None, None, None, None, "suppressed")
-                if name in hidden
-                else summarise(d, polarities[name], settings)
+                if (attribute, name) in hidden_cells
+                else summarise(
+                    d, [classes[r][d.id] for r in sorted(cells[attribute][name])], settings
+                )
             )
-    groups = tuple(
-        GroupResult(
-            name,
-            None if name in hidden_groups else len(members[name]),
-            tuple(columns[name][r.determinant.id] for r in overall),
-        )
-        for name in names
+    return Subgroups(
+        attribute,
+        tuple(
+            GroupResult(name, len(groups[attribute][name]), tuple(columns[name])) for name in shown
+        ),
+        hidden=len(shown) < len(names),
     )
-    return Subgroups(attribute, groups)
-
-
-def _complement(counts: dict[str, int], minimum: int, already: set[str] | None = None) -> set[str]:
-    """Names to hide: those below `minimum`, plus the smallest others until what is hidden
-    holds no respondents or at least `minimum` of them."""
-    hidden = set(already or ()) | {name for name, count in counts.items() if count < minimum}
-    visible = sorted((count, name) for name, count in counts.items() if name not in hidden)
-    while 0 < sum(counts[name] for name in hidden) < minimum and visible:
-        hidden.add(visible.pop(0)[1])
-    return hidden

@@ -1,0 +1,117 @@
+"""Plain Dutch (B1) in the bundled catalogue: short sentences, no jargon, no banned words.
+
+Counted over every Dutch name, description and reason of strategies and determinants, and the
+questionnaire items: the mean sentence length is at most 15 words and no sentence has more
+than 25 (the B1 guidance used by Dutch public bodies, e.g. Rijksoverheid's Direct duidelijk).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+
+from implementatie import load_catalog
+
+CATALOG = load_catalog()
+MAX_WORDS = 25
+MAX_MEAN = 15.0
+
+ABBREVIATIONS = ("art.", "bijv.", "o.a.", "e.d.", "ca.", "nr.", "enz.", "d.w.z.", "t.a.v.", "vs.")
+SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?]['\")]))\s+(?=[A-Z0-9ÀÉÈËÏÖÜ'\"(])")
+
+BANNED = {
+    "aandachtsfunctionaris": "is the meldcode role; call a champion 'ambassadeur'",
+    "plan-do-study-act": "jargon; say 'in korte rondes uitproberen en bijstellen'",
+    "lumpsum": "jargon; say 'vast jaarbudget'",
+    "gepseudonimiseerd": "jargon; say what happens to the data",
+    "transformatie": "policy jargon",
+    "co-creatie": "policy jargon",
+    "integraal": "policy jargon",
+    "ontschotten": "policy jargon",
+    "eigenaarschap": "policy jargon",
+    "stip op de horizon": "policy jargon",
+    "impact maken": "policy jargon",
+    "handelingsperspectief": "policy jargon",
+}
+HUN_NOT_HEN = re.compile(r"\b(?:het|dat|dit) hen (?:opleverde|oplevert|oplevert|kost|geeft)\b")
+"""'hen' as an indirect object before a verb of giving is an error for 'hun'."""
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a text, not splitting after common abbreviations."""
+    protected = " ".join(text.split())
+    for abbreviation in ABBREVIATIONS:
+        protected = protected.replace(abbreviation, abbreviation.replace(".", "\0"))
+    return [s.replace("\0", ".") for s in SENTENCE_END.split(protected) if s.strip()]
+
+
+def dutch_texts() -> Iterator[tuple[str, str]]:
+    """(where, text) for every Dutch name, description, reason and item."""
+    for s in CATALOG.strategies:
+        yield f"{s.id}.name", s.name.nl
+        yield f"{s.id}.description", s.description.nl
+        for link in s.links:
+            yield f"{s.id}.links.{link.determinant}", link.rationale.nl
+    for d in CATALOG.determinants:
+        yield f"{d.id}.name", d.name.nl
+        yield f"{d.id}.description", d.description.nl
+        for item in d.items:
+            yield f"{d.id}.{item.id}", item.text.nl
+
+
+def test_sentence_splitting_respects_abbreviations_and_quotes() -> None:
+    assert sentences("Zie art. 27 van de WOR. Dat is kort.") == [
+        "Zie art. 27 van de WOR.",
+        "Dat is kort.",
+    ]
+    assert sentences("Zeg: 'Zo doe ik het.' Daarna volgt de rest.") == [
+        "Zeg: 'Zo doe ik het.'",
+        "Daarna volgt de rest.",
+    ]
+    assert sentences("Een zin zonder punt") == ["Een zin zonder punt"]
+
+
+def test_no_sentence_has_more_than_25_words() -> None:
+    too_long = [
+        (where, len(s.split()), s)
+        for where, text in dutch_texts()
+        for s in sentences(text)
+        if len(s.split()) > MAX_WORDS
+    ]
+    assert not too_long, too_long
+
+
+def test_sentences_have_at_most_15_words_on_average() -> None:
+    lengths = [len(s.split()) for _, text in dutch_texts() for s in sentences(text)]
+    assert len(lengths) > 1000
+    assert sum(lengths) / len(lengths) <= MAX_MEAN
+
+
+@pytest.mark.parametrize("word", sorted(BANNED))
+def test_banned_words_do_not_occur(word: str) -> None:
+    pattern = re.compile(rf"\b{re.escape(word)}", re.IGNORECASE)
+    found = [where for where, text in dutch_texts() if pattern.search(text)]
+    assert not found, f"{word!r} ({BANNED[word]}) in {found}"
+
+
+def test_formal_you_and_hen_for_hun_do_not_occur() -> None:
+    formal_you = re.compile(r"\b(u|uw)\b")
+    for where, text in dutch_texts():
+        if ".q" in where:
+            continue  # items address the respondent; checked in the determinant tests
+        assert not formal_you.search(text), where
+        assert not HUN_NOT_HEN.search(text), where
+
+
+def test_the_innovation_is_named_only_in_the_questionnaire() -> None:
+    """Strategy texts say what is meant ('de werkwijze'); items keep 'de innovatie', which a
+    form replaces by the name the user gives (see `questionnaire_schema(innovation=...)`)."""
+    pattern = re.compile(r"\binnovatie\b", re.IGNORECASE)
+    in_strategies = [
+        where
+        for where, text in dutch_texts()
+        if not where.startswith(tuple(d.id for d in CATALOG.determinants)) and pattern.search(text)
+    ]
+    assert not in_strategies, in_strategies
