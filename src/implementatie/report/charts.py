@@ -38,7 +38,7 @@ ROW_INCHES = 0.32
 
 def _axes(ax: Axes | None, width: float, height: float) -> tuple[Figure, Axes]:
     """The caller's axes, or a new figure of this size (inches) with one axes."""
-    require("matplotlib", "plotting")
+    require("matplotlib", "plotting", "report")
     from matplotlib.figure import Figure
 
     if ax is not None:
@@ -209,7 +209,7 @@ def subgroups_figure(subgroups: Subgroups, lang: Lang, *, ax: Axes | None = None
     """A heatmap of % negative: determinants × groups. Hidden groups and cells, and cells with
     too few answers, stay blank and are labelled, never coloured."""
     lang = checked_lang(lang)
-    np = require("numpy", "plotting")
+    np = require("numpy", "plotting", "report")
     groups = subgroups.groups
     if not groups:
         figure, ax = _axes(ax, 8, 1.2)
@@ -346,7 +346,7 @@ def inline_chart(result: Assessment | Subgroups | Comparison, lang: Lang) -> str
 
 def svg(figure: Figure) -> str:
     """The figure as an inline SVG element: text kept as text, no date, same bytes every run."""
-    matplotlib = require("matplotlib", "charts in reports")
+    matplotlib = require("matplotlib", "charts in reports", "report")
     buffer = io.StringIO()
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "implementatie"}):
         figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")

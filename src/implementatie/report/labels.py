@@ -137,8 +137,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "shared": ("helpt bij meer belemmeringen", "helps with more than one barrier"),
     "no_chart": (
-        "Geen grafiek: installeer implementatie[notebook] voor grafieken.",
-        "No chart: install implementatie[notebook] for charts.",
+        "Geen grafiek: installeer implementatie[report] voor grafieken.",
+        "No chart: install implementatie[report] for charts.",
     ),
     "severity": ("% negatief", "% negative"),
     "hidden": ("verborgen", "hidden"),
