@@ -30,3 +30,9 @@ def test_notebook_views() -> None:
     result = recommend(assessment.barriers)
     assert "Belemmering: Formele bekrachtiging" in result._repr_html_()
     assert "Plan over alle belemmeringen" in plan(assessment.barriers)._repr_html_()
+
+
+def test_changes_are_signed_points_without_minus_zero() -> None:
+    from implementatie.report.views import points
+
+    assert [points(x) for x in (None, -0.004, 0.004, 0.125, -0.3)] == ["-", "0", "0", "+12", "-30"]

@@ -18,6 +18,7 @@ from implementatie.advice.recommendation import Recommendation
 from implementatie.knowledge.text import Lang, checked_lang
 from implementatie.report.charts import inline_chart
 from implementatie.report.labels import label
+from implementatie.report.views import points
 from implementatie.survey.assessment import Assessment
 from implementatie.survey.comparison import Comparison
 from implementatie.survey.scoring import Settings
@@ -44,6 +45,7 @@ def _common(lang: Lang, settings: Settings, names: dict[str, str]) -> dict[str, 
         "lang": lang,
         "t": lambda key: label(key, lang),
         "pct": _percent,
+        "points": points,
         "names": lambda ids: ", ".join(names.get(i, i) for i in ids),
         "rule": {
             "barrier": round(settings.barrier_threshold * 100),

@@ -204,6 +204,14 @@ def eric_view(terms: Sequence[EricTerm], lang: Lang) -> list[Block]:
     ]
 
 
+def points(change: float | None) -> str:
+    """A change in share as signed percentage points ("+12", "-3", "0"), "-" when unknown."""
+    if change is None:
+        return "-"
+    rounded = round(change * 100)
+    return f"{rounded:+d}" if rounded else "0"
+
+
 def _percent(share: float | None) -> str:
     return "-" if share is None else f"{share * 100:.0f}%"
 
@@ -292,7 +300,7 @@ def comparison_view(comparison: Comparison, lang: Lang) -> list[Block]:
             c.determinant.name.in_(lang),
             label(c.before.status, lang),
             label(c.after.status, lang),
-            "-" if c.negative_change is None else f"{c.negative_change * 100:+.0f}",
+            points(c.negative_change),
             label(c.kind, lang),
         )
         for c in comparison.changes
