@@ -9,8 +9,13 @@ The public API::
     overall = plan(["formal_ratification", 23])           # few strategies covering every barrier
     assessment = assess(read_responses("team.csv"))       # answers → determinant profile
     recommend(assessment.barriers)                        # most severe barrier first
+    suggest("de nieuwe registratie kost ons uren")         # sticky note → likely determinants
+    action_plan(overall)                                  # who does what, when, how often, why
 """
 
+from implementatie.advice.action_plan import ActionPlan, ActionStep, action_plan
+from implementatie.advice.action_plan_files import read_action_plan, write_action_plan
+from implementatie.advice.intake import Intake, NoteSuggestions, Suggestion, suggest
 from implementatie.advice.planning import Plan, PlannedStrategy, plan
 from implementatie.advice.recommendation import (
     BarrierStrategies,
@@ -19,6 +24,7 @@ from implementatie.advice.recommendation import (
     recommend,
 )
 from implementatie.errors import (
+    ActionPlanError,
     CatalogError,
     ImplementatieError,
     InvalidOption,
@@ -53,6 +59,9 @@ from implementatie.survey.scoring import DeterminantResult, Settings
 from implementatie.survey.subgroups import GroupResult, Subgroups
 
 __all__ = [
+    "ActionPlan",
+    "ActionPlanError",
+    "ActionStep",
     "Assessment",
     "Barrier",
     "BarrierStrategies",
@@ -65,12 +74,14 @@ __all__ = [
     "DeterminantResult",
     "GroupResult",
     "ImplementatieError",
+    "Intake",
     "InvalidOption",
     "Item",
     "Lang",
     "Link",
     "LookupFailed",
     "MissingExtra",
+    "NoteSuggestions",
     "Plan",
     "PlannedStrategy",
     "Problem",
@@ -84,7 +95,9 @@ __all__ = [
     "Settings",
     "Strategy",
     "Subgroups",
+    "Suggestion",
     "Text",
+    "action_plan",
     "assess",
     "compare",
     "load_catalog",
@@ -92,10 +105,13 @@ __all__ = [
     "parse_submission",
     "plan",
     "questionnaire_schema",
+    "read_action_plan",
     "read_responses",
     "recommend",
     "submission_from_flat",
+    "suggest",
     "surveyjs",
+    "write_action_plan",
 ]
 
 __version__ = "0.1.0"

@@ -20,7 +20,7 @@ from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import CATEGORY_IDS, Determinant
 from implementatie.knowledge.text import Lang
 from implementatie.report.document import Block, render
-from implementatie.report.documents import assessment_report, comparison_report
+from implementatie.report.documents import assessment_report, blocks_page, comparison_report
 from implementatie.report.serialize import determinant_data, eric_data, strategy_data
 from implementatie.report.views import (
     assessment_view,
@@ -59,8 +59,13 @@ examples:
   implementatie strategies --determinant kennis
   implementatie recommend formal_ratification time_available --plan
   implementatie recommend 19 23 13 --eric                # the plan in ERIC terms
+  implementatie suggest "de nieuwe registratie kost ons uren"
+  implementatie suggest --file notes.txt --format json
+  implementatie actionplan 19 23 --format xlsx -o plan.xlsx
+  implementatie actionplan --edited plan.xlsx --format html -o plan.html
   implementatie template wide -o answers.csv
   implementatie validate my-catalogue/
+  implementatie serve                                   # the web questionnaire (extra: web)
 """
 
 
@@ -169,6 +174,49 @@ def build_parser() -> argparse.ArgumentParser:
     _answer_options(sub)
     _format(sub, ["text", "markdown", "json", "html", "pdf"])
 
+    sub = command(
+        "suggest", "suggest the determinants behind what a team writes (sticky notes)", _suggest
+    )
+    sub.add_argument("text", nargs="?", metavar="TEXT", help="one note")
+    sub.add_argument("--file", metavar="NOTES", help="a text file with one note per line")
+    sub.add_argument(
+        "--top", type=int, default=3, metavar="N", help="determinants per note (default: 3)"
+    )
+    _format(sub, ["text", "json"])
+
+    sub = command(
+        "actionplan",
+        "an action plan for the barriers: who does what, when, how often, and why (Proctor)",
+        _actionplan,
+    )
+    sub.add_argument(
+        "barriers", nargs="*", metavar="BARRIER", help="determinant id, MIDI number or name"
+    )
+    sub.add_argument(
+        "--strategy",
+        action="append",
+        default=[],
+        metavar="S",
+        help="use strategy S (repeatable) instead of the plan chosen for the barriers",
+    )
+    sub.add_argument(
+        "--edited",
+        metavar="FILE",
+        help="an action plan the team edited (.xlsx or .csv): its entries are kept",
+    )
+    sub.add_argument(
+        "--exclude", action="append", default=[], metavar="S", help="never plan strategy S"
+    )
+    sub.add_argument(
+        "--max-effort",
+        choices=["low", "medium", "high"],
+        help="leave out strategies that cost more effort than this",
+    )
+    sub.add_argument(
+        "--max-strategies", type=int, metavar="N", help="at most N strategies in the plan"
+    )
+    _format(sub, ["text", "markdown", "json", "csv", "xlsx", "html"])
+
     sub = command("template", "write an empty answers CSV or an example mapping file", _template)
     sub.add_argument("kind", choices=TEMPLATE_KINDS, help="what to write")
     _output(sub)
@@ -191,6 +239,22 @@ def build_parser() -> argparse.ArgumentParser:
         help="the name of what you introduce, used instead of 'de innovatie' in the questions",
     )
     _output(sub)
+
+    sub = commands.add_parser(
+        "serve",
+        help="run the web questionnaire service (needs implementatie[web])",
+        description="Run the web questionnaire service: coaches create rounds, teams answer "
+        "online. Settings also come from IMPLEMENTATIE_* environment variables (docs/web.md).",
+    )
+    sub.set_defaults(run=_serve)
+    sub.add_argument("--host", default="127.0.0.1", help="address to listen on (default: local)")
+    sub.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    sub.add_argument(
+        "--db",
+        metavar="URL",
+        help="database: sqlite:///file.db (default: implementatie.db here) or "
+        "postgresql+psycopg://user:password@host/name",
+    )
 
     sub = command("graph", "export the catalogue graph (GraphML or node-link JSON)", _graph)
     _format(sub, ["graphml", "json"])
@@ -305,9 +369,11 @@ def _catalog(args: argparse.Namespace) -> Catalog:
     return load_catalog(args.catalog, extend=args.extend) if args.catalog else load_catalog()
 
 
-def _emit(args: argparse.Namespace, blocks: list[Block], data: Any) -> int:
+def _emit(args: argparse.Namespace, blocks: list[Block], data: Any, title: str = "") -> int:
     if args.format == "json":
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "html":
+        text = blocks_page(blocks, title or "implementatie", args.lang)
     else:
         text = render(blocks, "markdown" if args.format == "markdown" else "text")
     return _write(args, text)
@@ -482,6 +548,58 @@ def _warn(warnings: Sequence[str]) -> None:
         print(f"warning: {warning}", file=sys.stderr)
 
 
+def _suggest(args: argparse.Namespace) -> int:
+    from implementatie.advice.intake import read_notes, suggest
+    from implementatie.report.intake_views import intake_data, intake_view
+
+    notes = ([args.text] if args.text else []) + (read_notes(args.file) if args.file else [])
+    if not notes:
+        raise ImplementatieError("give a note as TEXT or a file of notes with --file")
+    intake = suggest(notes, top=args.top, catalog=_catalog(args))
+    return _emit(args, intake_view(intake, args.lang), intake_data(intake))
+
+
+def _actionplan(args: argparse.Namespace) -> int:
+    from implementatie.advice.action_plan import action_plan
+    from implementatie.advice.action_plan_files import (
+        csv_text,
+        read_action_plan,
+        write_action_plan,
+    )
+    from implementatie.report.action_plan_views import action_plan_data, action_plan_view
+
+    catalog = _catalog(args)
+    edited = read_action_plan(args.edited, catalog=catalog) if args.edited else None
+    lang: Lang = edited.lang if edited else args.lang
+    if args.strategy:
+        chosen = action_plan(
+            args.strategy, barriers=args.barriers, lang=lang, catalog=catalog, edits=edited
+        )
+    elif args.barriers:
+        chosen_plan = plan(
+            args.barriers,
+            catalog=catalog,
+            max_strategies=args.max_strategies,
+            exclude=args.exclude,
+            max_effort=args.max_effort,
+        )
+        chosen = action_plan(chosen_plan, lang=lang, catalog=catalog, edits=edited)
+    elif edited is not None:
+        chosen = edited
+    else:
+        raise ImplementatieError("give barriers, --strategy or an --edited action plan")
+    if args.format == "xlsx":
+        if not args.output:
+            raise ImplementatieError("an Excel file needs a name: add -o FILE.xlsx")
+        write_action_plan(chosen, args.output)
+        return 0
+    if args.format == "csv":
+        return _write(args, csv_text(chosen))
+    args.lang = lang
+    title = "Actieplan" if lang == "nl" else "Action plan"
+    return _emit(args, action_plan_view(chosen), action_plan_data(chosen), title)
+
+
 def _template(args: argparse.Namespace) -> int:
     return _write(args, template(args.kind, catalog=_catalog(args)))
 
@@ -491,6 +609,16 @@ def _questionnaire(args: argparse.Namespace) -> int:
     make = questionnaire_schema if args.shape == "json-schema" else surveyjs
     data = make(args.lang, catalog=catalog, innovation=args.innovation)
     return _write(args, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _serve(args: argparse.Namespace) -> int:
+    try:
+        from implementatie.web.server import serve
+    except ImportError as exc:
+        raise ImplementatieError(
+            f"the web service needs the web extra: pip install 'implementatie[web]' ({exc.name})"
+        ) from None
+    return serve(args.host, args.port, args.db)
 
 
 def _graph(args: argparse.Namespace) -> int:

@@ -96,15 +96,20 @@ class InvalidOption(ImplementatieError, ValueError):
 
 
 class MissingExtra(ImplementatieError, ImportError):
-    """An optional feature needs packages that are not installed (an extra of the package)."""
+    """A feature needs an optional dependency that is not installed."""
 
-    def __init__(self, feature: str, extra: str, missing: str) -> None:
-        super().__init__(
-            f"{feature} needs the package {missing!r}, which is not installed; "
-            f"install it with: pip install 'implementatie[{extra}]'"
-        )
+    def __init__(self, feature: str, extra: str) -> None:
         self.extra = extra
-        self.missing = missing
+        super().__init__(
+            f"{feature} needs optional packages that are not installed; "
+            f'install them with: pip install "implementatie[{extra}]"'
+        )
+
+
+class ActionPlanError(ProblemsError):
+    """An edited action plan file is invalid; `problems` names sheet, row and column for each."""
+
+    what = "action plan"
 
 
 class RetiredId(LookupFailed):

@@ -150,7 +150,9 @@ def test_missing_pandas_is_one_clear_error(assessment, monkeypatch) -> None:
     import sys
 
     monkeypatch.setitem(sys.modules, "pandas", None)
-    with pytest.raises(MissingExtra, match=r"pip install 'implementatie\[notebook\]'"):
+    with pytest.raises(
+        MissingExtra, match=r'to_frame\(\) \(pandas\).*pip install "implementatie\[notebook\]"'
+    ):
         assessment.to_frame()
 
 
@@ -160,7 +162,7 @@ def test_missing_matplotlib_leaves_a_note_instead_of_the_chart(assessment, monke
     monkeypatch.setitem(sys.modules, "matplotlib", None)
     monkeypatch.setitem(sys.modules, "matplotlib.figure", None)
     with pytest.raises(
-        MissingExtra, match=r"plotting needs the package .matplotlib.*implementatie\[report\]"
+        MissingExtra, match=r"plotting \(matplotlib\) needs optional.*implementatie\[report\]"
     ):
         assessment.plot()
     html = assessment._repr_html_()

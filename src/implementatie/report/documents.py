@@ -8,6 +8,7 @@ last, how the report was made and the limits of the 20/80 rule.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
@@ -17,6 +18,7 @@ from implementatie.advice.planning import Plan
 from implementatie.advice.recommendation import Recommendation
 from implementatie.knowledge.text import Lang, checked_lang
 from implementatie.report.charts import inline_chart
+from implementatie.report.document import Block, render
 from implementatie.report.labels import label
 from implementatie.report.views import points
 from implementatie.survey.assessment import Assessment
@@ -108,3 +110,14 @@ def comparison_report(
         "change_chart": inline_chart(comparison, lang),
     }
     return _environment().get_template("comparison.html.j2").render(context)
+
+
+def blocks_page(blocks: Sequence[Block], title: str, lang: Lang = "nl") -> str:
+    """A whole, printable HTML page around document blocks (an action plan, a view)."""
+    context = {
+        "lang": checked_lang(lang),
+        "title": title,
+        "subtitle": "",
+        "body": render(blocks, "html"),
+    }
+    return _environment().get_template("page.html.j2").render(context)

@@ -13,4 +13,4 @@ def require(module: str, feature: str, extra: str = "notebook") -> ModuleType:
     try:
         return importlib.import_module(module)
     except ImportError:
-        raise MissingExtra(feature, extra, module.partition(".")[0]) from None
+        raise MissingExtra(f"{feature} ({module.partition('.')[0]})", extra) from None

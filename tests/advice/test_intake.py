@@ -1,0 +1,134 @@
+"""suggest(): from a sticky note to the determinants it most likely means."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from implementatie import InvalidOption, MissingExtra, suggest
+from implementatie.advice.cue_matching import LENGTH_RATIO, CueIndex, alike
+from implementatie.advice.intake import CLEAR, read_notes
+from implementatie.errors import ImplementatieError
+from implementatie.knowledge.cues import CueLexicon, DeterminantCues
+
+
+def ids(text: str, **options: object) -> list[str]:
+    [note] = suggest(text, **options).notes  # type: ignore[arg-type]
+    return [s.determinant.id for s in note.suggestions]
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("die nieuwe registratie kost ons uren", "time_available"),
+        ("ik durf dat gesprek met ouders nog niet aan", "self_efficacy"),
+        ("Het MT heeft hier nog niks over besloten", "formal_ratification"),
+        ("we hebben een personeelstekort", "staff_capacity"),
+        ("Nobody gives us any feedback", "performance_feedback"),
+    ],
+)
+def test_typical_notes_find_their_determinant_in_the_top_3(note: str, expected: str) -> None:
+    assert expected in ids(note)
+
+
+def test_a_note_off_topic_gets_no_clear_determinant() -> None:
+    [note] = suggest("de koffie is op").notes
+    assert not note.clear
+    assert note.suggestions == ()
+
+
+def test_matched_words_are_the_notes_own_words() -> None:
+    [note] = suggest("Het MT heeft niks besloten").notes
+    first = note.suggestions[0]
+    assert first.determinant.id == "formal_ratification"
+    assert set(first.matched) <= {"Het", "MT", "heeft", "niks", "besloten"}
+    assert "MT" in first.matched
+
+
+def test_several_notes_keep_their_order_and_the_result_is_deterministic() -> None:
+    notes = ["geen tijd", "koffie", "MT besluit niets"]
+    first = suggest(notes)
+    assert [n.text for n in first.notes] == notes
+    assert suggest(notes) == first
+
+
+def test_top_limits_the_suggestions_and_must_be_positive() -> None:
+    assert len(ids("die nieuwe registratie kost ons uren", top=1)) == 1
+    with pytest.raises(InvalidOption, match="top"):
+        suggest("geen tijd", top=0)
+
+
+def test_lang_limits_the_cues_to_one_language() -> None:
+    assert ids("we hebben geen tijd", lang="nl") == ["time_available"]
+    assert ids("we hebben geen tijd", lang="en") == []
+    with pytest.raises(InvalidOption, match="lang"):
+        suggest("geen tijd", lang="de")  # type: ignore[arg-type]
+
+
+def test_typos_and_compounds_are_matched_through_the_cue_words() -> None:
+    assert "complexity" in ids("het formulier is echt ingewikeld")  # one letter missing
+    assert "financial_resources" in ids("de subsidei stopt")  # two letters swapped
+    assert ids("personeelstekort") == ["staff_capacity"]
+
+
+def test_words_with_the_same_stem_count_only_when_they_look_alike() -> None:
+    # Snowball turns both "overheid" and "over" into "over"
+    assert alike("overheid", "overheid", "over")
+    assert not alike("over", "overheid", "over")
+    assert alike("pays", "pay", "pay")  # a short inflection
+    assert not alike("als", "alles", "al")  # stems shorter than 4 need near-equal words
+    assert alike("tijd", "tijden", "tijd")
+    # the length rule at its boundary: 11 of 20 letters is LENGTH_RATIO, 10 of 20 is below
+    assert LENGTH_RATIO == 0.55
+    assert alike("abcdefghijk", "abcdefghijklmnopqrst", "abcd")
+    assert not alike("abcdefghij", "abcdefghijklmnopqrst", "abcd")
+    assert not alike("xbcdefghijk", "abcdefghijklmnopqrst", "abcd")  # other first letters
+
+
+def lexicon(**cues: DeterminantCues) -> CueLexicon:
+    return CueLexicon(cues=cues)
+
+
+def test_clear_needs_a_best_score_of_at_least_clear(catalog) -> None:
+    tiny = lexicon(time_available=DeterminantCues(nl=("tijd",), weak=("druk",)))
+    assert CLEAR == 0.8
+    assert ids("tijd", catalog=catalog, lexicon=tiny) == ["time_available"]  # 1.0
+    assert ids("werktijd", catalog=catalog, lexicon=tiny) == ["time_available"]  # 0.8
+    assert ids("druk", catalog=catalog, lexicon=tiny) == []  # a weak cue only: 0.5
+
+
+def test_multi_word_cues_allow_two_words_in_between(catalog) -> None:
+    tiny = lexicon(time_available=DeterminantCues(nl=("geen tijd",)))
+    notes = ["geen tijd", "geen extra tijd", "geen echt extra tijd", "geen een twee drie tijd"]
+    found = suggest(notes, catalog=catalog, lexicon=tiny).notes
+    scores = [note.suggestions[0].matched if note.clear else None for note in found]
+    assert scores[:3] == [("geen", "tijd")] * 3
+    # three words in between: only "tijd" from the determinant's own description (0.25)
+    assert scores[3] is None
+
+
+def test_niet_may_stand_anywhere_in_a_dutch_cue(catalog) -> None:
+    tiny = lexicon(outcome_expectations=DeterminantCues(nl=("helpt niet",)))
+    for note in ["het helpt niet", "ik denk dat het niet helpt"]:
+        assert ids(note, catalog=catalog, lexicon=tiny) == ["outcome_expectations"]
+
+
+def test_missing_intake_extra_is_a_clear_error(monkeypatch) -> None:
+    monkeypatch.setitem(sys.modules, "snowballstemmer", None)
+    with pytest.raises(MissingExtra, match=r"implementatie\[intake\]"):
+        CueIndex("nl", [])
+
+
+def test_read_notes_skips_blank_lines(tmp_path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("geen tijd\n\n  MT besluit niets  \n", encoding="utf-8")
+    assert read_notes(path) == ["geen tijd", "MT besluit niets"]
+    with pytest.raises(ImplementatieError, match="no such file"):
+        read_notes(tmp_path / "missing.txt")
+
+
+def test_notebook_display_shows_notes_and_suggestions() -> None:
+    shown = suggest(["MT besluit niets", "koffie"])._repr_html_()
+    assert "formal_ratification" in shown
+    assert "Geen duidelijke determinant." in shown

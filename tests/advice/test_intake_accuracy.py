@@ -1,0 +1,63 @@
+"""The intake's accuracy on labelled notes: the frozen held-out set and the development set."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from implementatie.advice.intake_evaluation import LabelledNote, evaluate, read_labelled_notes
+from implementatie.errors import CatalogError
+
+DATA = Path(__file__).parent.parent / "data"
+HELDOUT = DATA / "intake_heldout.yaml"
+DEV = DATA / "intake_dev.yaml"
+
+HELDOUT_SHA256 = "f7d7daed3f033ae384adacdb1cc3e7f426e32e065e5f9c0ac5fa83d8f1fb7a38"
+"""The held-out notes as drafted without seeing the lexicon; they must not change."""
+
+HELDOUT_TOP3 = 0.82
+HELDOUT_TOP1 = 0.72
+"""Just under the levels reached (0.825 and 0.728, docs/intake.md); a drop below is a regression."""
+
+
+def test_heldout_notes_are_frozen() -> None:
+    assert hashlib.sha256(HELDOUT.read_bytes()).hexdigest() == HELDOUT_SHA256
+
+
+def test_heldout_accuracy_does_not_regress(catalog) -> None:
+    accuracy = evaluate(read_labelled_notes(HELDOUT, catalog=catalog), catalog=catalog)
+    assert len(accuracy.outcomes) >= 150
+    assert accuracy.top3 >= HELDOUT_TOP3
+    assert accuracy.top1 >= HELDOUT_TOP1
+
+
+def test_dev_accuracy(catalog) -> None:
+    accuracy = evaluate(read_labelled_notes(DEV, catalog=catalog), catalog=catalog)
+    assert accuracy.top3 >= 0.95
+
+
+def test_off_topic_counts_as_right_only_without_suggestions(catalog) -> None:
+    notes = [
+        LabelledNote(text="de koffie is op", lang="nl"),
+        LabelledNote(text="we hebben geen tijd", lang="nl"),
+        LabelledNote(text="we hebben geen tijd", lang="nl", acceptable=("time_available",)),
+        LabelledNote(text="de koffie is op", lang="nl", acceptable=("time_available",)),
+    ]
+    outcomes = evaluate(notes, catalog=catalog).outcomes
+    assert [(o.top1, o.top3) for o in outcomes] == [
+        (True, True),
+        (False, False),
+        (True, True),
+        (False, False),
+    ]
+
+
+def test_unknown_determinant_in_labelled_notes_is_located(tmp_path) -> None:
+    path = tmp_path / "notes.yaml"
+    path.write_text(
+        "notes:\n  - {text: x, lang: nl, acceptable: [time_avialable]}\n", encoding="utf-8"
+    )
+    with pytest.raises(CatalogError, match=r"notes.yaml:2:.*time_avialable"):
+        read_labelled_notes(path)
