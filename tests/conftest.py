@@ -24,3 +24,10 @@ def catalog() -> Catalog:
 @pytest.fixture(scope="session")
 def minimal() -> Catalog:
     return load_catalog(CATALOGUES / "minimal.yaml")
+
+
+@pytest.fixture(autouse=True)
+def no_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests do not depend on the machine's locale: without --lang, output is Dutch."""
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(variable, raising=False)

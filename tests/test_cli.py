@@ -65,17 +65,19 @@ def test_show_text_names_items_and_strategies(capsys) -> None:
 
 
 def test_unknown_determinant_is_a_clear_error(capsys) -> None:
-    code, out, err = run(capsys, "show", "kenis")
+    code, out, err = run(capsys, "show", "kenis", "--lang", "en")
     assert code == 1 and out == ""
     assert "unknown determinant or strategy 'kenis'" in err
     assert "knowledge" in err
+    code, out, err = run(capsys, "show", "kenis")
+    assert err.startswith("fout: onbekende determinant of strategie 'kenis'; bedoel je:")
 
 
 def test_validate_bundled_and_minimal(capsys) -> None:
-    code, out, _ = run(capsys, "validate")
+    code, out, _ = run(capsys, "validate", "--lang", "en")
     assert code == 0 and out.startswith("valid: 29 determinants")
     code, out, _ = run(capsys, "validate", str(CATALOGUES / "minimal.yaml"))
-    assert code == 0 and "2 determinants, 2 strategies" in out
+    assert code == 0 and out.startswith("in orde: 2 determinanten, 2 strategieën")
 
 
 def test_validate_broken_lists_every_problem_with_file_and_line(capsys) -> None:
@@ -216,7 +218,8 @@ def test_template_and_questionnaire(tmp_path, capsys) -> None:
     code, out, _ = run(capsys, "questionnaire", "--lang", "en")
     assert (
         code == 0
-        and json.loads(out)["title"] == "MIDI questionnaire on the introduction of the innovation"
+        and json.loads(out)["title"]
+        == "MIDI-based questionnaire (own wording): the introduction of the innovation"
     )
     code, out, _ = run(capsys, "questionnaire", "--as", "surveyjs")
     assert code == 0 and json.loads(out)["pages"][0]["name"] == "about"
@@ -225,10 +228,13 @@ def test_template_and_questionnaire(tmp_path, capsys) -> None:
 def test_bad_answers_file_is_a_clear_error(tmp_path, capsys) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text("respondent,q01,q23\nr1,4,7\nr2,kinda,3\n", encoding="utf-8")
-    code, out, err = run(capsys, "assess", str(bad))
+    code, out, err = run(capsys, "assess", str(bad), "--lang", "en")
     assert code == 1 and out == ""
     assert "bad.csv:2" in err and "respondent r1, item q23" in err
     assert "bad.csv:3" in err and "respondent r2, item q01" in err
+    code, out, err = run(capsys, "assess", str(bad))
+    assert err.startswith("fout: 2 problemen in de antwoorden:")
+    assert "bad.csv:2: respondent r1, vraag q23:" in err
 
 
 def test_graph_export(tmp_path, capsys) -> None:
@@ -237,6 +243,49 @@ def test_graph_export(tmp_path, capsys) -> None:
     assert "<graphml" in target.read_text(encoding="utf-8")
     code, out, _ = run(capsys, "graph", "--format", "json")
     assert code == 0 and "links" in json.loads(out)
+
+
+def test_example_lists_and_writes_the_bundled_examples(tmp_path, capsys, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "example")
+    assert code == 0 and out.startswith("team ") and "eerste meting" in out
+    code, out, _ = run(capsys, "example", "team")
+    assert (code, out) == (0, "geschreven: team.csv\n")
+    assert (tmp_path / "team.csv").read_bytes() == EXAMPLE_PATH.read_bytes()
+    code, _, err = run(capsys, "example", "team")
+    assert code == 1 and err == "fout: team.csv bestaat al; kies een ander bestand met -o\n"
+    code, _, _ = run(capsys, "example", "team", "-o", "copy.csv")
+    assert code == 0 and (tmp_path / "copy.csv").read_bytes() == EXAMPLE_PATH.read_bytes()
+
+
+def test_example_unknown_or_unwritable(tmp_path, capsys) -> None:
+    code, _, err = run(capsys, "example", "teem", "--lang", "en")
+    assert code == 1 and err.startswith("error: no example called 'teem'; the examples are: team")
+    code, _, err = run(capsys, "example", "team", "-o", str(tmp_path / "no" / "x.csv"))
+    assert code == 1 and err.endswith("niet schrijven: de map om in te schrijven bestaat niet\n")
+
+
+def test_a_typist_fills_the_dutch_template_from_paper_forms(tmp_path, capsys) -> None:
+    """Printed form → template with the question texts → answers typed in → Dutch report."""
+    answers = tmp_path / "antwoorden.csv"
+    code, _, _ = run(capsys, "template", "wide", "--lang", "nl", "-o", str(answers))
+    text = answers.read_text(encoding="utf-8")
+    assert code == 0
+    assert (
+        "# 23. q17: Ik weet genoeg van de inhoud van de innovatie om ermee te kunnen werken."
+        in (text)
+    )
+    assert "Een antwoord is het nummer van het hokje dat is aangekruist" in text
+    comments = " ".join(line for line in text.splitlines() if line.startswith("#"))
+    assert ";" not in comments and '"' not in comments  # a spreadsheet would quote those
+    for english in ("answer ", "Answers", "format:", "optional", "Totally", "question"):
+        assert english not in comments
+    header = text.splitlines()[-1].split(",")
+    rows = [",".join([f"{n}", "", "Noord", "", *(["2"] * (len(header) - 4))]) for n in range(1, 7)]
+    answers.write_text(text + "\n".join(rows) + "\n", encoding="utf-8")
+    code, out, err = run(capsys, "assess", str(answers))
+    assert (code, err) == (0, "")
+    assert out.startswith("Profiel van de determinanten") and "6 respondenten" in out
 
 
 def test_recommend_formal_ratification_has_the_role_model_in_its_top_three(capsys) -> None:
@@ -251,7 +300,8 @@ def test_recommend_formal_ratification_has_the_role_model_in_its_top_three(capsy
 
 
 def test_recommend_text_shows_the_basis_of_each_link(capsys) -> None:
-    code, out, _ = run(capsys, "recommend", "formal_ratification", "--lang", "en")
+    argv = ["recommend", "formal_ratification", "--lang", "en", "--format", "markdown"]
+    code, out, _ = run(capsys, *argv)
     assert code == 0
     assert "Basis" in out and "TNO Implementatietool example" in out
 
@@ -271,15 +321,27 @@ def test_eric_option_adds_the_plan_in_eric_terms(capsys) -> None:
     "command", [["show", "living_work_card"], ["recommend", "19", "--exclude", "living_work_card"]]
 )
 def test_a_removed_strategy_id_names_its_replacement(capsys, command: list[str]) -> None:
-    code, out, err = run(capsys, *command)
+    code, out, err = run(capsys, *command, "--lang", "en")
     assert code == 1 and out == ""
     assert "'living_work_card' was removed" in err
     assert "use develop_educational_materials or distribute_educational_materials" in err
+    code, out, err = run(capsys, *command)
+    assert "'living_work_card' is verwijderd in editie" in err
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_text_output_fits_a_100_column_window(capsys, lang: str) -> None:
+    code, out, _ = run(capsys, "assess", EXAMPLE, "--by", "team", "--lang", lang)
+    assert code == 0 and max(len(line) for line in out.splitlines()) <= 100
+    code, out, _ = run(capsys, "show", "19", "--lang", lang)
+    assert code == 0 and max(len(line) for line in out.splitlines()) <= 100
 
 
 def test_questionnaire_with_the_innovation_named(capsys) -> None:
     code, out, _ = run(capsys, "questionnaire", "--as", "surveyjs", "--innovation", "Triple P")
     assert code == 0
     survey = json.loads(out)
-    assert survey["title"] == "MIDI-vragenlijst over de invoering van Triple P"
+    assert survey["title"] == (
+        "Vragenlijst gebaseerd op de MIDI (eigen formulering): de invoering van Triple P"
+    )
     assert "de innovatie" not in out

@@ -17,6 +17,7 @@ PACKAGE = Path(implementatie.__file__).parent
 # Lower number = lower layer. A module may import its own layer and the layers below it.
 LAYERS = {
     "errors": 0,
+    "i18n": 0,
     "knowledge": 1,
     "survey": 2,
     "advice": 3,

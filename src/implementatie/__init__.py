@@ -47,6 +47,7 @@ from implementatie.knowledge.models import (
 from implementatie.knowledge.text import Lang, Text
 from implementatie.survey.assessment import Assessment, Barrier, assess
 from implementatie.survey.comparison import Change, Comparison, compare
+from implementatie.survey.examples import example_path, examples
 from implementatie.survey.importers import read_responses
 from implementatie.survey.questionnaire import (
     parse_submission,
@@ -100,6 +101,8 @@ __all__ = [
     "action_plan",
     "assess",
     "compare",
+    "example_path",
+    "examples",
     "load_catalog",
     "make_responses",
     "parse_submission",

@@ -4,25 +4,49 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from implementatie import __version__
 from implementatie.advice.eric import eric_terms
 from implementatie.advice.planning import plan
 from implementatie.advice.recommendation import recommend
-from implementatie.errors import CatalogError, ImplementatieError, printable
+from implementatie.errors import (
+    CatalogError,
+    ImplementatieError,
+    InvalidOption,
+    file_error,
+    printable,
+)
+from implementatie.i18n import (
+    DEFAULT,
+    LANGUAGES,
+    N_,
+    choose_language,
+    error_message,
+    gettext,
+    localize,
+    ngettext,
+)
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import CATEGORY_IDS, Determinant
 from implementatie.knowledge.text import Lang
-from implementatie.report.document import Block, render
+from implementatie.report.document import TEXT_WIDTH, Block, render
 from implementatie.report.documents import assessment_report, blocks_page, comparison_report
-from implementatie.report.serialize import determinant_data, eric_data, strategy_data
+from implementatie.report.questionnaire_form import questionnaire_page
+from implementatie.report.serialize import (
+    agreement_data,
+    determinant_data,
+    eric_data,
+    strategy_data,
+)
 from implementatie.report.views import (
+    agreement_view,
     assessment_view,
     comparison_view,
     determinant_view,
@@ -37,22 +61,26 @@ from implementatie.report.views import (
 )
 from implementatie.survey.assessment import Assessment, assess
 from implementatie.survey.comparison import compare
+from implementatie.survey.examples import example_path, examples
 from implementatie.survey.exports import TEMPLATE_KINDS, template
 from implementatie.survey.importers import read_responses
 from implementatie.survey.questionnaire import questionnaire_schema, surveyjs
 
-DESCRIPTION = """\
+DESCRIPTION = N_("""\
 Choose implementation strategies for the barriers your team actually has.
 
 The catalogue holds the 29 MIDI determinants (Fleuren et al. 2014) and implementation
-strategies linked to them, each link with a weight and a reason. Content is shown in Dutch
-by default (--lang en for English). Determinants can be given by id, MIDI number or name.
-"""
+strategies linked to them, each link with a weight and a reason. Output is in Dutch or
+English: --lang, else the locale (LANG), else Dutch. Determinants can be given by id, MIDI
+number or name.
+""")
 
-EPILOG = """\
+EPILOG = N_("""\
 examples:
-  implementatie assess data/examples/team.csv           # a team's answers → barriers → plan
+  implementatie example team -o team.csv        # the bundled example answers, as a file
+  implementatie assess team.csv                 # a team's answers → barriers → plan
   implementatie assess export.csv --mapping qualtrics.yaml --by role --format html -o report.html
+  implementatie questionnaire --format html -o questionnaire.html   # to print
   implementatie determinants --category organisatie
   implementatie show 19
   implementatie show "formele bekrachtiging"
@@ -64,58 +92,124 @@ examples:
   implementatie actionplan 19 23 --format xlsx -o plan.xlsx
   implementatie actionplan --edited plan.xlsx --format html -o plan.html
   implementatie template wide -o answers.csv
+  implementatie review export -o review.xlsx            # top-3 lists for an expert panel
+  implementatie review import jansen.xlsx devries.xlsx   # the panel's agreement per link
   implementatie validate my-catalogue/
   implementatie serve                                   # the web questionnaire (extra: web)
-"""
+""")
+
+_lang: Lang = DEFAULT
+"""The language of the command line's own texts, fixed once per run by `build_parser`."""
+
+
+def _(message: str) -> str:
+    return gettext(message, _lang)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(_language_asked(arguments))
+    args = parser.parse_args(arguments)
     if not hasattr(args, "run"):
         parser.print_help()
         return 0
     try:
         code: int = args.run(args)
     except ImplementatieError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        message = error_message(exc, args.lang, name=_namer(args))
+        print(f"{_('error')}: {message}", file=sys.stderr)
         return 1
     except OSError as exc:  # reading or writing a file the library does not open itself
         where = f" {printable(str(exc.filename))}" if exc.filename else ""
-        print(f"error: cannot use{where}: {exc.strerror or exc}", file=sys.stderr)
+        message = f"cannot use{where}: {file_error(exc)}"
+        print(f"{_('error')}: {localize(message, args.lang)}", file=sys.stderr)
         return 1
     return code
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand."""
-    parser = argparse.ArgumentParser(
-        prog="implementatie",
-        description=DESCRIPTION,
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+def _namer(args: argparse.Namespace) -> Callable[[str], str]:
+    """Shows a suggested id as its quoted name in the chosen language (the id if unknown)."""
+
+    def name(entry_id: str) -> str:
+        try:
+            return repr(_catalog(args).find(entry_id).name.in_(args.lang))
+        except ImplementatieError:
+            return entry_id
+
+    return name
+
+
+def _language_asked(arguments: Sequence[str]) -> Lang:
+    """The --lang given on the command line, else the locale's language."""
+    asked = None
+    for index, argument in enumerate(arguments):
+        if argument == "--lang" and index + 1 < len(arguments):
+            asked = arguments[index + 1]
+        elif argument.startswith("--lang="):
+            asked = argument.partition("=")[2]
+    return choose_language(asked if asked in LANGUAGES else None)
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """Help with a translated "usage:" heading."""
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose own texts (headings, errors) are in the chosen language."""
+
+    def __init__(self, *, add_help: bool = True, **kwargs: Any) -> None:
+        super().__init__(**kwargs, add_help=False, formatter_class=_Formatter)
+        self._positionals.title = _("positional arguments")
+        self._optionals.title = _("options")
+        if add_help:
+            self.add_argument("-h", "--help", action="help", help=_("show this help and stop"))
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: {_('error')}: {localize(message, _lang)}\n")
+
+
+def build_parser(lang: Lang = DEFAULT) -> argparse.ArgumentParser:
+    """The argument parser with every subcommand, its help in `lang`."""
+    global _lang
+    _lang = lang
+    parser = _Parser(prog="implementatie", description=_(DESCRIPTION), epilog=_(EPILOG))
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help=_("show the version and stop"),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--lang",
-        choices=["nl", "en"],
-        default="nl",
-        help="language of the content (default: nl)",
-    )
+    common = _Parser(add_help=False)  # the options every command shares
+    for chosen in (parser, common):
+        chosen.add_argument(
+            "--lang",
+            choices=LANGUAGES,
+            default=lang,
+            help=_("language of the output (default: from the locale, else nl)"),
+        )
     common.add_argument(
         "--catalog",
         action="append",
-        metavar="PATH",
-        help="use your own catalogue: a YAML file or a folder of them (repeatable)",
+        metavar=_("PATH"),
+        help=_("use your own catalogue: a YAML file or a folder of them (repeatable)"),
     )
     common.add_argument(
         "--extend",
         action="store_true",
-        help="add the --catalog files to the bundled catalogue instead of replacing it",
+        help=_("add the --catalog files to the bundled catalogue instead of replacing it"),
     )
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    commands = parser.add_subparsers(title=_("commands"), metavar=_("COMMAND"))
 
     def command(
         name: str, help_: str, run: Callable[[argparse.Namespace], int]
@@ -124,151 +218,193 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(run=run)
         return sub
 
-    sub = command("determinants", "list the MIDI determinants", _determinants)
-    sub.add_argument("--category", choices=CATEGORY_IDS, help="only this category")
+    sub = command("determinants", _("list the MIDI determinants"), _determinants)
+    sub.add_argument("--category", choices=CATEGORY_IDS, help=_("only this category"))
     _format(sub, ["table", "json"])
 
-    sub = command("show", "show one determinant or strategy in full", _show)
+    sub = command("show", _("show one determinant or strategy in full"), _show)
     sub.add_argument(
         "query",
-        metavar="DETERMINANT_OR_STRATEGY",
-        help="id, MIDI number, or Dutch or English name (or part of it)",
+        metavar=_("DETERMINANT_OR_STRATEGY"),
+        help=_("id, MIDI number, or Dutch or English name (or part of it)"),
     )
     _format(sub, ["text", "markdown", "json"])
 
-    sub = command("strategies", "list strategies, or those linked to one determinant", _strategies)
+    sub = command(
+        "strategies", _("list strategies, or those linked to one determinant"), _strategies
+    )
     sub.add_argument(
-        "--determinant", metavar="D", help="only strategies linked to this determinant, best first"
+        "--determinant",
+        metavar="D",
+        help=_("only strategies linked to this determinant, best first"),
     )
     _format(sub, ["table", "json"])
 
-    sub = command("recommend", "rank strategies for one or more barriers", _recommend)
+    sub = command("recommend", _("rank strategies for one or more barriers"), _recommend)
     sub.add_argument(
-        "barriers", nargs="+", metavar="BARRIER", help="determinant id, MIDI number or name"
+        "barriers", nargs="+", metavar=_("BARRIER"), help=_("determinant id, MIDI number or name")
     )
     _recommend_options(sub)
     _format(sub, ["text", "markdown", "json"])
 
     sub = command(
         "assess",
-        "score a team's questionnaire answers: profile, barriers, strategies, plan",
+        _("score a team's questionnaire answers: profile, barriers, strategies, plan"),
         _assess,
     )
     sub.add_argument(
-        "file", metavar="FILE", help="answers: canonical wide or long CSV, or an export"
+        "file", metavar=_("FILE"), help=_("answers: canonical wide or long CSV, or an export")
     )
     _answer_options(sub)
     sub.add_argument(
         "--by",
-        metavar="ATTRIBUTE",
-        help="also show the profile per group (role, team, location); small groups hidden",
+        metavar=_("ATTRIBUTE"),
+        help=_("also show the profile per group (role, team, location); small groups hidden"),
     )
     _recommend_options(sub, plan_default=True)
     _format(sub, ["text", "markdown", "json", "html", "pdf"])
 
     sub = command(
-        "compare", "compare two assessments, e.g. before and after introduction", _compare
+        "compare", _("compare two assessments, e.g. before and after introduction"), _compare
     )
-    sub.add_argument("before", metavar="BEFORE", help="answers of the first measurement")
-    sub.add_argument("after", metavar="AFTER", help="answers of the second measurement")
+    sub.add_argument("before", metavar=_("BEFORE"), help=_("answers of the first measurement"))
+    sub.add_argument("after", metavar=_("AFTER"), help=_("answers of the second measurement"))
     _answer_options(sub)
     _format(sub, ["text", "markdown", "json", "html", "pdf"])
 
     sub = command(
-        "suggest", "suggest the determinants behind what a team writes (sticky notes)", _suggest
+        "suggest", _("suggest the determinants behind what a team writes (sticky notes)"), _suggest
     )
-    sub.add_argument("text", nargs="?", metavar="TEXT", help="one note")
-    sub.add_argument("--file", metavar="NOTES", help="a text file with one note per line")
+    sub.add_argument("text", nargs="?", metavar=_("TEXT"), help=_("one note"))
+    sub.add_argument("--file", metavar=_("NOTES"), help=_("a text file with one note per line"))
     sub.add_argument(
-        "--top", type=int, default=3, metavar="N", help="determinants per note (default: 3)"
+        "--top", type=int, default=3, metavar="N", help=_("determinants per note (default: 3)")
     )
     _format(sub, ["text", "json"])
 
     sub = command(
         "actionplan",
-        "an action plan for the barriers: who does what, when, how often, and why (Proctor)",
+        _("an action plan for the barriers: who does what, when, how often, and why (Proctor)"),
         _actionplan,
     )
     sub.add_argument(
-        "barriers", nargs="*", metavar="BARRIER", help="determinant id, MIDI number or name"
+        "barriers", nargs="*", metavar=_("BARRIER"), help=_("determinant id, MIDI number or name")
     )
     sub.add_argument(
         "--strategy",
         action="append",
         default=[],
         metavar="S",
-        help="use strategy S (repeatable) instead of the plan chosen for the barriers",
+        help=_("use strategy S (repeatable) instead of the plan chosen for the barriers"),
     )
     sub.add_argument(
         "--edited",
-        metavar="FILE",
-        help="an action plan the team edited (.xlsx or .csv): its entries are kept",
+        metavar=_("FILE"),
+        help=_("an action plan the team edited (.xlsx or .csv): its entries are kept"),
     )
     sub.add_argument(
-        "--exclude", action="append", default=[], metavar="S", help="never plan strategy S"
+        "--exclude", action="append", default=[], metavar="S", help=_("never plan strategy S")
     )
     sub.add_argument(
         "--max-effort",
         choices=["low", "medium", "high"],
-        help="leave out strategies that cost more effort than this",
+        help=_("leave out strategies that cost more effort than this"),
     )
     sub.add_argument(
-        "--max-strategies", type=int, metavar="N", help="at most N strategies in the plan"
+        "--max-strategies", type=int, metavar="N", help=_("at most N strategies in the plan")
     )
     _format(sub, ["text", "markdown", "json", "csv", "xlsx", "html"])
 
-    sub = command("template", "write an empty answers CSV or an example mapping file", _template)
-    sub.add_argument("kind", choices=TEMPLATE_KINDS, help="what to write")
+    sub = command("template", _("write an empty answers CSV or an example mapping file"), _template)
+    sub.add_argument("kind", choices=TEMPLATE_KINDS, help=_("what to write"))
     _output(sub)
 
     sub = command(
         "questionnaire",
-        "the questionnaire for forms: JSON Schema of a submission, or SurveyJS",
+        _("the questionnaire: a page to print, or a definition for web forms"),
         _questionnaire,
+    )
+    sub.add_argument(
+        "--format",
+        choices=["json", "html"],
+        default="json",
+        help=_(
+            "html: a page to print on paper (or to PDF from the browser); "
+            "json: a form definition, see --as (default: json)"
+        ),
     )
     sub.add_argument(
         "--as",
         dest="shape",
         choices=["json-schema", "surveyjs"],
         default="json-schema",
-        help="what to produce (default: json-schema)",
+        help=_("which form definition, for --format json (default: json-schema)"),
     )
     sub.add_argument(
         "--innovation",
-        metavar="NAME",
-        help="the name of what you introduce, used instead of 'de innovatie' in the questions",
+        metavar=_("NAME"),
+        help=_("the name of what you introduce, used instead of 'de innovatie' in the questions"),
     )
     _output(sub)
 
+    sub = command(
+        "example", _("list the bundled example answers, or write one to a file"), _example
+    )
+    sub.add_argument("name", nargs="?", metavar=_("NAME"), help=_("the example to write"))
+    sub.add_argument(
+        "--output",
+        "-o",
+        metavar=_("FILE"),
+        help=_("where to write it (default: NAME.csv in the current folder; - for the screen)"),
+    )
+
+    sub = command(
+        "review",
+        _("expert review: export the 29 top-3 lists as a spreadsheet, or read scored ones back"),
+        _review,
+    )
+    sub.add_argument("action", choices=["export", "import"], help=_("what to do"))
+    sub.add_argument(
+        "files",
+        nargs="*",
+        metavar=_("FILE"),
+        help=_("import: the scored .xlsx files, one per reviewer"),
+    )
+    _format(sub, ["text", "markdown", "json"])
+
     sub = commands.add_parser(
         "serve",
-        help="run the web questionnaire service (needs implementatie[web])",
-        description="Run the web questionnaire service: coaches create rounds, teams answer "
-        "online. Settings also come from IMPLEMENTATIE_* environment variables (docs/web.md).",
+        help=_("run the web questionnaire service (needs implementatie[web])"),
+        description=_(
+            "Run the web questionnaire service: coaches create rounds, teams answer online. "
+            "Settings also come from IMPLEMENTATIE_* environment variables (docs/web.md)."
+        ),
     )
     sub.set_defaults(run=_serve)
-    sub.add_argument("--host", default="127.0.0.1", help="address to listen on (default: local)")
-    sub.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    sub.add_argument("--host", default="127.0.0.1", help=_("address to listen on (default: local)"))
+    sub.add_argument("--port", type=int, default=8000, help=_("port (default: 8000)"))
     sub.add_argument(
         "--db",
         metavar="URL",
-        help="database: sqlite:///file.db (default: implementatie.db here) or "
-        "postgresql+psycopg://user:password@host/name",
+        help=_(
+            "database: sqlite:///file.db (default: implementatie.db here) or "
+            "postgresql+psycopg://user:password@host/name"
+        ),
     )
 
-    sub = command("graph", "export the catalogue graph (GraphML or node-link JSON)", _graph)
+    sub = command("graph", _("export the catalogue graph (GraphML or node-link JSON)"), _graph)
     _format(sub, ["graphml", "json"])
 
     sub = command(
         "validate",
-        "check catalogue YAML files; exit 1 and list every problem if invalid",
+        _("check catalogue YAML files; exit 1 and list every problem if invalid"),
         _validate,
     )
     sub.add_argument(
         "paths",
         nargs="*",
-        metavar="PATH",
-        help="YAML files or folders (default: the bundled catalogue)",
+        metavar=_("PATH"),
+        help=_("YAML files or folders (default: the bundled catalogue)"),
     )
     return parser
 
@@ -278,90 +414,100 @@ def _format(sub: argparse.ArgumentParser, choices: list[str]) -> None:
         "--format",
         choices=choices,
         default=choices[0],
-        help=f"output format (default: {choices[0]})",
+        help=_("output format (default: {default})").format(default=choices[0]),
     )
     _output(sub)
 
 
 def _output(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of the screen")
+    sub.add_argument(
+        "--output",
+        "-o",
+        metavar=_("FILE"),
+        help=_("write to {file} instead of the screen").format(file=_("FILE")),
+    )
 
 
 def _answer_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
-        "--mapping", metavar="M", help="mapping file for a Qualtrics, LimeSurvey or Castor export"
+        "--mapping",
+        metavar="M",
+        help=_("mapping file for a Qualtrics, LimeSurvey or Castor export"),
     )
     sub.add_argument(
         "--barrier-threshold",
         type=float,
         default=0.20,
-        metavar="SHARE",
-        help="share of negative answers that makes a barrier (default: 0.20)",
+        metavar=_("SHARE"),
+        help=_("share of negative answers that makes a barrier (default: 0.20)"),
     )
     sub.add_argument(
         "--facilitator-threshold",
         type=float,
         default=0.80,
-        metavar="SHARE",
-        help="share of positive answers that makes a facilitator (default: 0.80)",
+        metavar=_("SHARE"),
+        help=_("share of positive answers that makes a facilitator (default: 0.80)"),
     )
     sub.add_argument(
         "--dont-know",
         choices=["negative", "neutral", "exclude"],
         default="negative",
-        help="how a don't-know answer counts (default: negative)",
+        help=_("how a don't-know answer counts (default: negative)"),
     )
     sub.add_argument(
         "--min-group-size",
         type=int,
         default=5,
         metavar="N",
-        help="groups and determinants with fewer valid answers are not shown (default: 5)",
+        help=_("groups and determinants with fewer valid answers are not shown (default: 5)"),
     )
     sub.add_argument(
         "--allow-small-groups",
         action="store_true",
-        help="allow a --min-group-size below 5 (results can then single out a respondent)",
+        help=_("allow a --min-group-size below 5 (results can then single out a respondent)"),
     )
 
 
 def _recommend_options(sub: argparse.ArgumentParser, *, plan_default: bool = False) -> None:
     sub.add_argument(
-        "--top", type=int, default=3, metavar="N", help="strategies per barrier (default: 3)"
+        "--top", type=int, default=3, metavar="N", help=_("strategies per barrier (default: 3)")
     )
     sub.add_argument(
         "--plan",
         action=argparse.BooleanOptionalAction,
         default=plan_default,
-        help="add one plan of few strategies that covers all barriers "
-        f"(default: {'on' if plan_default else 'off'})",
+        help=(
+            _("add one plan of few strategies that covers all barriers (default: on)")
+            if plan_default
+            else _("add one plan of few strategies that covers all barriers (default: off)")
+        ),
     )
     sub.add_argument(
         "--exclude",
         action="append",
         default=[],
         metavar="S",
-        help="never recommend strategy S (repeatable)",
+        help=_("never recommend strategy S (repeatable)"),
     )
     sub.add_argument(
         "--in-use",
         action="append",
         default=[],
         metavar="S",
-        help="strategy S is already in use: it covers, and is not proposed again",
+        help=_("strategy S is already in use: it covers, and is not proposed again"),
     )
     sub.add_argument(
         "--max-effort",
         choices=["low", "medium", "high"],
-        help="leave out strategies that cost more effort than this",
+        help=_("leave out strategies that cost more effort than this"),
     )
     sub.add_argument(
-        "--max-strategies", type=int, metavar="N", help="at most N strategies in the plan"
+        "--max-strategies", type=int, metavar="N", help=_("at most N strategies in the plan")
     )
     sub.add_argument(
         "--eric",
         action="store_true",
-        help="add the plan in ERIC terms (numbers and names, for reporting); implies --plan",
+        help=_("add the plan in ERIC terms (numbers and names, for reporting); implies --plan"),
     )
 
 
@@ -375,8 +521,15 @@ def _emit(args: argparse.Namespace, blocks: list[Block], data: Any, title: str =
     elif args.format == "html":
         text = blocks_page(blocks, title or "implementatie", args.lang)
     else:
-        text = render(blocks, "markdown" if args.format == "markdown" else "text")
+        text = render(blocks, "markdown" if args.format == "markdown" else "text", _width(args))
     return _write(args, text)
+
+
+def _width(args: argparse.Namespace) -> int:
+    """The terminal's width when printing to one (at least 60), else the standard width."""
+    if getattr(args, "output", None) or not sys.stdout.isatty():
+        return TEXT_WIDTH
+    return max(60, shutil.get_terminal_size((TEXT_WIDTH, 24)).columns - 1)
 
 
 def _write(args: argparse.Namespace, text: str) -> int:
@@ -384,7 +537,8 @@ def _write(args: argparse.Namespace, text: str) -> int:
         try:
             Path(args.output).write_text(text, encoding="utf-8")
         except OSError as exc:
-            raise ImplementatieError(f"cannot write {args.output}: {exc.strerror}") from None
+            message = f"cannot write {args.output}: {file_error(exc, writing=True)}"
+            raise ImplementatieError(message) from None
     else:
         print(text, end="")
     return 0
@@ -545,7 +699,7 @@ def _compare(args: argparse.Namespace) -> int:
 
 def _warn(warnings: Sequence[str]) -> None:
     for warning in warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(f"{_('warning')}: {localize(warning, _lang)}", file=sys.stderr)
 
 
 def _suggest(args: argparse.Namespace) -> int:
@@ -596,19 +750,66 @@ def _actionplan(args: argparse.Namespace) -> int:
     if args.format == "csv":
         return _write(args, csv_text(chosen))
     args.lang = lang
-    title = "Actieplan" if lang == "nl" else "Action plan"
+    title = gettext("Action plan", lang)
     return _emit(args, action_plan_view(chosen), action_plan_data(chosen), title)
 
 
 def _template(args: argparse.Namespace) -> int:
-    return _write(args, template(args.kind, catalog=_catalog(args)))
+    return _write(args, template(args.kind, catalog=_catalog(args), lang=args.lang))
 
 
 def _questionnaire(args: argparse.Namespace) -> int:
     catalog = _catalog(args)
+    if args.format == "html":
+        return _write(args, questionnaire_page(catalog, args.lang))
     make = questionnaire_schema if args.shape == "json-schema" else surveyjs
     data = make(args.lang, catalog=catalog, innovation=args.innovation)
     return _write(args, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+EXAMPLES = {
+    "team": N_("an invented youth health care team of 20 professionals: the first measurement"),
+    "team-later": N_(
+        "the same invented team about five months later: the second measurement, to compare"
+    ),
+}
+"""What each bundled example is, for the list; an example not named here is listed bare."""
+
+
+def _example(args: argparse.Namespace) -> int:
+    if args.name is None:
+        for name in examples():
+            about = _(EXAMPLES[name]) if name in EXAMPLES else ""
+            print(f"{name:<12} {about}".rstrip())
+        return 0
+    text = example_path(args.name).read_text(encoding="utf-8")
+    if args.output == "-":
+        print(text, end="")
+        return 0
+    target = Path(args.output or f"{args.name}.csv")
+    if args.output is None and target.exists():
+        raise ImplementatieError(f"{target} already exists; choose another file with -o")
+    args.output = str(target)
+    _write(args, text)
+    print(_("written: {file}").format(file=target))
+    return 0
+
+
+def _review(args: argparse.Namespace) -> int:
+    from implementatie.report.review import read_reviews, write_review
+
+    catalog = _catalog(args)
+    if args.action == "export":
+        if not args.output or args.files:
+            raise InvalidOption(_("review export writes one workbook: give -o FILE.xlsx, no FILEs"))
+        write_review(args.output, catalog=catalog, lang=args.lang)
+        n = len(catalog.determinants) * 3
+        print(_("wrote {file}: {n} links to score").format(file=args.output, n=n))
+        return 0
+    if not args.files:
+        raise InvalidOption(_("review import needs the scored .xlsx files"))
+    agreement = read_reviews(args.files, catalog=catalog)
+    return _emit(args, agreement_view(agreement, args.lang), agreement_data(agreement))
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -641,12 +842,15 @@ def _validate(args: argparse.Namespace) -> int:
     try:
         catalog = load_catalog(paths, extend=args.extend) if paths else load_catalog()
     except CatalogError as exc:
-        print(exc)
+        print(error_message(exc, args.lang))
         return 1
-    print(
-        f"valid: {len(catalog.determinants)} determinants, {len(catalog.strategies)} strategies "
-        f"({', '.join(catalog.sources)})"
-    )
+    determinants = ngettext(
+        "{n} determinant", "{n} determinants", len(catalog.determinants), args.lang
+    ).format(n=len(catalog.determinants))
+    strategies = ngettext(
+        "{n} strategy", "{n} strategies", len(catalog.strategies), args.lang
+    ).format(n=len(catalog.strategies))
+    print(f"{_('valid')}: {determinants}, {strategies} ({', '.join(catalog.sources)})")
     return 0
 
 

@@ -69,6 +69,12 @@ class ResponseError(ProblemsError):
     what = "answers"
 
 
+class ReviewError(ProblemsError):
+    """Scored review spreadsheets are invalid; `problems` names file, row and column."""
+
+    what = "review"
+
+
 class LookupFailed(ImplementatieError, LookupError):
     """A determinant or strategy given by a person could not be found (or is ambiguous)."""
 
@@ -136,3 +142,16 @@ class RetiredRecord(Protocol):
     def replaced_by(self) -> Sequence[str]: ...
     @property
     def reason(self) -> str: ...
+
+
+def file_error(error: OSError, *, writing: bool = False) -> str:
+    """What is wrong when a file cannot be opened, in words a person can act on."""
+    if isinstance(error, IsADirectoryError):
+        return "this is a folder, not a file"
+    if isinstance(error, NotADirectoryError):
+        return "part of the path is a file, not a folder"
+    if isinstance(error, PermissionError):
+        return "no permission to write here" if writing else "no permission to read this file"
+    if isinstance(error, FileNotFoundError):
+        return "the folder to write in does not exist" if writing else "file not found"
+    return "cannot write the file" if writing else "cannot read the file"

@@ -180,3 +180,20 @@ def test_notebook_display_shows_every_step(chosen) -> None:
     for step in chosen.steps:
         assert step.id in shown
     assert "Implement Sci 2013;8:139" in shown
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_text_that_looks_like_a_formula_stays_text(tmp_path, chosen, suffix) -> None:
+    first, *rest = chosen.steps
+    risky = first.model_copy(update={"actor": '=HYPERLINK("x")', "dose": "-1 keer per week"})
+    edited = chosen.model_copy(update={"steps": (risky, *rest)})
+    path = tmp_path / f"plan{suffix}"
+    write_action_plan(edited, path)
+    if suffix == ".csv":
+        assert "'=HYPERLINK" in path.read_text(encoding="utf-8-sig")
+    assert read_action_plan(path) == edited
+
+
+def test_one_strategy_id_is_one_strategy() -> None:
+    [step] = action_plan("audit_and_feedback").steps
+    assert step.id == "audit_and_feedback"

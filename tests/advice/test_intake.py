@@ -132,3 +132,24 @@ def test_notebook_display_shows_notes_and_suggestions() -> None:
     shown = suggest(["MT besluit niets", "koffie"])._repr_html_()
     assert "formal_ratification" in shown
     assert "Geen duidelijke determinant." in shown
+
+
+def test_typo_rules_at_their_length_boundaries(catalog) -> None:
+    tiny = lexicon(
+        material_resources=DeterminantCues(nl=("traag", "laptop")),
+        time_available=DeterminantCues(nl=("tijd",)),
+    )
+
+    def found(note: str) -> list[str]:
+        return ids(note, catalog=catalog, lexicon=tiny, lang="nl")
+
+    assert found("traeg") == ["material_resources"]  # 5 letters: one changed letter
+    assert found("lapop") == []  # 5 letters: a dropped letter is not corrected
+    assert found("lapttop") == ["material_resources"]  # 7 letters: an added letter is
+    assert found("tijt") == []  # 4 letters: never corrected
+    assert found("rtaag") == []  # the first letter must be right
+
+
+def test_wrong_arguments_are_invalid_options() -> None:
+    with pytest.raises(InvalidOption, match="text"):
+        suggest(5)  # type: ignore[arg-type]

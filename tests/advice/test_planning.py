@@ -90,12 +90,6 @@ def test_max_strategies(barriers: list[str], limit: int) -> None:
     assert result.limit_reached == bool(coverable - covered)
 
 
-@given(barrier_lists)
-@settings(max_examples=30, deadline=None)
-def test_same_input_same_plan(barriers: list[str]) -> None:
-    assert plan(barriers) == plan(barriers)
-
-
 def test_plan_prefers_first_choice_links() -> None:
     """A first-choice link counts three times a strong one, so both barriers get a weight 3."""
     result = plan(["formal_ratification", "time_available"])

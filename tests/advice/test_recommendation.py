@@ -105,12 +105,6 @@ def test_order_of_barriers_never_changes_a_barriers_own_list(barriers: list[str]
     assert [b.determinant.id for b in recommend(shuffled).barriers] == shuffled
 
 
-@given(barrier_lists)
-@settings(max_examples=40, deadline=None)
-def test_same_input_same_output(barriers: list[str]) -> None:
-    assert recommend(barriers, top=None) == recommend(barriers, top=None)
-
-
 def test_ranking_never_falls_back_to_the_id_within_a_top_three() -> None:
     """For every determinant alone, the first four keys differ before the id is reached."""
     for determinant in CATALOG.determinants:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from implementatie import assess, plan, read_responses, recommend
 from implementatie.report.document import Bullets, Figure, Heading, Paragraph, Table, render
 from tests.conftest import EXAMPLE
@@ -24,12 +26,25 @@ def test_document_renders_each_block_in_each_format() -> None:
 
 
 def test_notebook_views() -> None:
+    from implementatie.report.views import assessment_view, plan_view, recommendation_view
+
     assessment = assess(read_responses(EXAMPLE))
     html = assessment._repr_html_()
+    assert html == render(assessment_view(assessment, "nl"), "html")
     assert "<svg" in html and "<table>" in html and "Formele bekrachtiging" in html
     result = recommend(assessment.barriers)
-    assert "Belemmering: Formele bekrachtiging" in result._repr_html_()
-    assert "Plan over alle belemmeringen" in plan(assessment.barriers)._repr_html_()
+    html = result._repr_html_()
+    assert html == render(recommendation_view(result, "nl"), "html")
+    for entry in result.barriers:
+        assert f"Belemmering: {escape(entry.determinant.name.nl)}" in html
+        for ranked in entry.strategies:
+            assert escape(ranked.strategy.name.nl) in html
+    overall = plan(assessment.barriers)
+    html = overall._repr_html_()
+    assert html == render(plan_view(overall, "nl"), "html")
+    assert "Plan over alle belemmeringen" in html
+    for planned in overall.strategies:
+        assert escape(planned.strategy.name.nl) in html
 
 
 def test_changes_are_signed_points_without_minus_zero() -> None:

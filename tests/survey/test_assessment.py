@@ -6,13 +6,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from implementatie import ResponseError, load_catalog
+from implementatie import InvalidOption, ResponseError, load_catalog
 from implementatie.advice.recommendation import recommend
+from implementatie.knowledge.text import normalise
 from implementatie.survey.assessment import assess
 from implementatie.survey.comparison import compare
-from implementatie.survey.responses import make_responses
+from implementatie.survey.responses import MISSING_SPELLINGS, NA_SPELLINGS, make_responses
 
 CATALOG = load_catalog()
+
+# Some tests use a minimum group size below 5 on purpose; its warning is tested elsewhere.
+pytestmark = pytest.mark.filterwarnings("ignore:min_group_size is:UserWarning")
 
 
 def team(column: str, values: list[object], **extra: list[object]) -> dict[str, dict[str, object]]:
@@ -170,18 +174,19 @@ def test_compare_before_and_after() -> None:
 
 
 @pytest.mark.parametrize(
-    "options",
+    ("options", "message"),
     [
-        {"barrier_threshold": 0},
-        {"facilitator_threshold": 1.5},
-        {"dont_know": "maybe"},
-        {"min_group_size": 0},
-        {"min_motivation": 6},
+        ({"barrier_threshold": 0}, "barrier_threshold must be between 0 and 1, got 0"),
+        ({"facilitator_threshold": 1.5}, "facilitator_threshold must be between 0 and 1"),
+        ({"dont_know": "maybe"}, "dont_know input should be 'negative', 'neutral' or 'exclude'"),
+        ({"min_group_size": 0}, "min_group_size must be at least 1, got 0"),
+        ({"min_motivation": 6}, "min_motivation must be 1-5, got 6"),
     ],
 )
-def test_bad_settings_are_clear_errors(options: dict[str, object]) -> None:
-    with pytest.raises(ValueError):
+def test_bad_settings_are_clear_errors(options: dict[str, object], message: str) -> None:
+    with pytest.raises(InvalidOption) as caught:
         assess(make_responses({"r1": {"q01": 3}}), **options)  # type: ignore[arg-type]
+    assert message in str(caught.value)
 
 
 def test_invalid_answers_name_respondent_and_item() -> None:
@@ -242,9 +247,20 @@ def test_random_invalid_input_always_gets_a_clear_error(item: str, value: object
         make_responses({"r1": {item: value}})
     except ResponseError as error:
         assert f"respondent r1, item {item}" in str(error)
-    else:  # the value happened to be a label, na, or empty: then it must have been read
+    else:  # the value happened to be a code, a label, na or empty: then it was read as that
         responses = make_responses({"r1": {item: value}})
-        assert len(responses) == 1
+        read = responses.respondents[0].answers.get(item)
+        plain = str(value).strip().casefold()
+        fmt = CATALOG.response_format(CATALOG.item(item)[1].format)
+        if read is None:
+            assert plain in MISSING_SPELLINGS
+        elif read == "na":
+            assert normalise(str(value)) in NA_SPELLINGS
+        else:
+            labels = {normalise(o.label.nl) for o in fmt.options if o.code == read} | {
+                normalise(o.label.en) for o in fmt.options if o.code == read
+            }
+            assert normalise(str(value)) in labels or int(plain.removesuffix(".0")) == read
 
 
 def test_facilitators_in_midi_order() -> None:

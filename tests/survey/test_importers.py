@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -301,9 +302,9 @@ def test_ragged_row_and_missing_file(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "team.csv", [["respondent", "q01"], ["r1", "3", "4"]])
     with pytest.raises(ResponseError, match=r"team.csv:2: row has 3 cells, the header 2"):
         read_csv(path)
-    with pytest.raises(ResponseError, match="cannot read the file"):
+    with pytest.raises(ResponseError, match=r"nope\.csv: file not found"):
         read_csv(tmp_path / "nope.csv")
-    with pytest.raises(ResponseError, match="cannot read this file"):
+    with pytest.raises(ResponseError, match=r"nope\.yaml: file not found"):
         load_mapping(tmp_path / "nope.yaml")
 
 
@@ -475,3 +476,27 @@ def test_every_export_fixture_is_tested() -> None:
     used = {*EXPORT_FIXTURES, *(m for m, _ in EXPORT_FIXTURES.values()), "long.csv"}
     used |= {name for pair in BROKEN for name in pair}
     assert {p.name for p in EXPORTS.iterdir()} == used
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda folder: folder / "missing.csv", "file not found"),
+        (lambda folder: folder, "this is a folder, not a file"),
+        (lambda folder: folder / "a-file.csv" / "below.csv", "part of the path is a file"),
+    ],
+    ids=["missing", "folder", "file-as-folder"],
+)
+def test_unreadable_answers_name_the_real_cause(
+    tmp_path: Path, make: Callable[[Path], Path], message: str
+) -> None:
+    (tmp_path / "a-file.csv").write_text("respondent,q01\n", encoding="utf-8")
+    with pytest.raises(ResponseError) as caught:
+        read_responses(make(tmp_path))
+    assert caught.value.problems[0].message.startswith(message)
+
+
+def test_an_unreadable_mapping_names_the_real_cause(tmp_path: Path) -> None:
+    with pytest.raises(ResponseError) as caught:
+        load_mapping(tmp_path / "missing.yaml")
+    assert caught.value.problems[0].message == "file not found"

@@ -221,3 +221,17 @@ def test_round_stays_open_through_its_closing_date(client: Any) -> None:
         dashboard = client.post("/admin/rounds", data=form)
         link = re.search(r'id="respondent-url">http://testserver(/r/[^<]+)<', dashboard.text)
         assert link and client.get(link[1]).status_code == status
+
+
+def test_comparison_refused_by_the_privacy_rule_is_left_out(client: Any) -> None:
+    before = new_round(client, organisation="JGZ Zuid")
+    after = new_round(client, organisation="JGZ Zuid")
+    # the same pseudonyms in both rounds but one: subtracting would show that one person
+    for made, ids in ((before, range(5)), (after, [0, 1, 2, 3, 9])):
+        url = f"/api/rounds/{made['respondent_token']}/submissions"
+        for n in ids:
+            assert client.post(url, json=submission(f"r{n}")).status_code == 201
+    data = client.get(f"/f/{after['facilitator_token']}/results.json").json()
+    assert data["shown"] == 5 and "comparison" not in data["assessment"]
+    page = client.get(f"/f/{after['facilitator_token']}")
+    assert page.status_code == 200 and "Vergeleken met" not in page.text

@@ -158,3 +158,21 @@ def test_earlier_round_is_the_newest_older_one_of_the_same_team(engine: sa.Engin
     third = make_round(engine, "third")
     assert storage.earlier_round(engine, first) is None
     assert storage.earlier_round(engine, third) == second
+
+
+def test_old_drafts_are_pruned_at_the_boundary(engine: sa.Engine) -> None:
+    made = make_round(engine)
+    for key in ("old", "recent"):
+        storage.save_draft(engine, made.id, key, {"answers": {}})
+    month = timedelta(days=30)
+    with engine.begin() as connection:
+        ages = {"old": month + timedelta(minutes=1), "recent": month - timedelta(minutes=1)}
+        for key, age in ages.items():
+            connection.execute(
+                storage.drafts.update()
+                .where(storage.drafts.c.key_hash == key)
+                .values(updated_at=storage.now() - age)
+            )
+    assert storage.prune_drafts(engine, month) == 1
+    assert storage.load_draft(engine, made.id, "old") is None
+    assert storage.load_draft(engine, made.id, "recent") == {"answers": {}}

@@ -28,6 +28,7 @@ from implementatie.knowledge.action_defaults import (
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import Determinant, Strategy
+from implementatie.knowledge.params import checked
 from implementatie.knowledge.text import Lang
 
 STRONG = 2
@@ -75,8 +76,9 @@ class ActionPlan(BaseModel):
         return render(action_plan_view(self), "html")
 
 
+@checked
 def action_plan(
-    plan_or_strategies: Plan | Iterable[str | Strategy],
+    plan_or_strategies: Plan | str | Strategy | Iterable[str | Strategy],
     *,
     barriers: Iterable[BarrierLike] = (),
     lang: Lang = "nl",
@@ -98,6 +100,8 @@ def action_plan(
         chosen = [(p.strategy, list(p.covers)) for p in plan_or_strategies.strategies]
         names = {d.id: d for d in plan_or_strategies.barriers}
     else:
+        if isinstance(plan_or_strategies, str | Strategy):  # one strategy, not its letters
+            plan_or_strategies = [plan_or_strategies]
         given = resolve_barriers(barriers, catalog) if barriers else []
         names = {d.id: d for d in given} or {d.id: d for d in catalog.determinants}
         chosen = []

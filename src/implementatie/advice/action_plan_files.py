@@ -25,7 +25,9 @@ from implementatie.knowledge.action_defaults import (
     load_action_defaults,
 )
 from implementatie.knowledge.catalog import Catalog
+from implementatie.knowledge.limits import MAX_ANSWERS_BYTES, FileTooLarge, read_limited
 from implementatie.knowledge.loader import load_catalog
+from implementatie.knowledge.params import checked
 from implementatie.knowledge.text import LANGUAGES, Lang, normalise
 
 COLUMNS: dict[str, tuple[str, str]] = {
@@ -77,15 +79,25 @@ def rows(plan: ActionPlan, defaults: ActionDefaults | None = None) -> list[list[
     ]
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""A cell starting with one of these is read as a formula by spreadsheets; CSV cells that do are
+written with a leading `'` (removed again when read back)."""
+
+
 def csv_text(plan: ActionPlan) -> str:
     """The plan as CSV (comma-separated, one row per strategy, headings first)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(headings(plan.lang))
-    writer.writerows(rows(plan))
+    writer.writerows([_no_formula(cell) for cell in row] for row in rows(plan))
     return out.getvalue()
 
 
+def _no_formula(cell: str | int) -> str | int:
+    return f"'{cell}" if isinstance(cell, str) and cell.startswith(FORMULA_START) else cell
+
+
+@checked
 def write_action_plan(plan: ActionPlan, path: str | os.PathLike[str]) -> None:
     """Write the plan as .csv or .xlsx (by the file's extension)."""
     target = Path(path)
@@ -100,6 +112,7 @@ def write_action_plan(plan: ActionPlan, path: str | os.PathLike[str]) -> None:
         raise ImplementatieError(f"cannot write {path}: {exc.strerror}") from None
 
 
+@checked
 def read_action_plan(
     path: str | os.PathLike[str],
     *,
@@ -111,6 +124,8 @@ def read_action_plan(
     source = Path(path)
     if not source.is_file():
         raise ImplementatieError(f"{path}: no such file")
+    if source.stat().st_size > MAX_ANSWERS_BYTES:
+        raise ImplementatieError(f"{path}: {FileTooLarge(MAX_ANSWERS_BYTES)}")
     if source.suffix.lower() == ".xlsx":
         where, table = _read_xlsx(source)
     elif source.suffix.lower() == ".csv":
@@ -134,6 +149,9 @@ def _workbook(plan: ActionPlan) -> Any:
     sheet.append(headings(lang))
     for row in rows(plan, defaults):
         sheet.append(row)
+        for cell in sheet[sheet.max_row]:
+            if cell.data_type == "f":  # text that starts with "=" stays text
+                cell.data_type = "s"
     widths = {"id": 24, "name": 30, "action": 60, "target": 40, "justification": 60}
     for index, field in enumerate(COLUMNS, start=1):
         letter = get_column_letter(index)
@@ -164,16 +182,30 @@ def _openpyxl() -> Any:
 
 def _read_csv(path: Path) -> list[tuple[int, list[Any]]]:
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_limited(path, MAX_ANSWERS_BYTES).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ImplementatieError(f"{path}: not UTF-8 text; save the CSV as UTF-8") from None
+    except FileTooLarge as exc:
+        raise ImplementatieError(f"{path}: {exc}") from None
+    except OSError as exc:
+        raise ImplementatieError(f"{path}: cannot read: {exc.strerror}") from None
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
-    return list(enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1))
+    table = csv.reader(io.StringIO(text), delimiter=delimiter)
+    return [
+        (number, [_formula_unquoted(cell) for cell in row])
+        for number, row in enumerate(table, start=1)
+    ]
+
+
+def _formula_unquoted(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_START) else cell
 
 
 def _read_xlsx(path: Path) -> tuple[str, list[tuple[int, list[Any]]]]:
     openpyxl = _openpyxl()
+    if path.stat().st_size > MAX_ANSWERS_BYTES:
+        raise ImplementatieError(f"{path}: {FileTooLarge(MAX_ANSWERS_BYTES)}")
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file

@@ -48,7 +48,7 @@ LONG_TYPO = 6
 """From this length a correction may also add, drop or swap letters."""
 
 LENGTH_RATIO = 0.55
-"""Two words with the same stem must differ less in length than this ratio to count as one."""
+"""The shorter of two words with the same stem needs at least this share of the longer's length."""
 
 MOVABLE: dict[Lang, str] = {"nl": "niet"}
 """A word that may stand anywhere in a cue of that language."""

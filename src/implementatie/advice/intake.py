@@ -27,8 +27,10 @@ from implementatie.advice.cue_matching import CueIndex, CueMatch, alike, words
 from implementatie.errors import ImplementatieError, InvalidOption
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.cues import CueLexicon, load_cues
+from implementatie.knowledge.limits import MAX_ANSWERS_BYTES, FileTooLarge, read_limited
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import Determinant
+from implementatie.knowledge.params import checked
 from implementatie.knowledge.text import LANGUAGES, Lang
 
 CLEAR = 0.8
@@ -78,6 +80,7 @@ class Intake:
         return render(intake_view(self, "nl"), "html")
 
 
+@checked
 def suggest(
     text: str | Iterable[str],
     *,
@@ -105,11 +108,13 @@ def suggest(
 def read_notes(path: str | os.PathLike[str]) -> list[str]:
     """Notes from a text file, one per line; blank lines are skipped."""
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
+        text = read_limited(Path(path), MAX_ANSWERS_BYTES).decode("utf-8-sig")
     except FileNotFoundError:
         raise ImplementatieError(f"{path}: no such file") from None
     except UnicodeDecodeError:
         raise ImplementatieError(f"{path}: not UTF-8 text") from None
+    except FileTooLarge as exc:
+        raise ImplementatieError(f"{path}: {exc}") from None
     except OSError as exc:
         raise ImplementatieError(f"{path}: cannot read: {exc.strerror}") from None
     return [line.strip() for line in text.splitlines() if line.strip()]

@@ -178,7 +178,7 @@ def _greedy_key(
     newly = [link for link in strategy.links if link.determinant in open_ and link.weight >= STRONG]
     gain = sum(GAIN[link.weight] for link in newly)
     cost = EFFORT_ORDER[strategy.effort]
-    place = min((link.top or NO_PLACE for link in newly), default=NO_PLACE)
+    place = min(link.top or NO_PLACE for link in newly)  # newly: never empty for a candidate
     importance, feasibility = generic_rating(strategy, catalog)
     return (-Fraction(gain, cost), -len(newly), cost, place, -importance, -feasibility, strategy.id)
 
@@ -190,6 +190,9 @@ def _prune(
     kept = list(chosen)
     for strategy in reversed(chosen):
         others = [s for s in kept if s is not strategy]
-        if needed & set(strong[strategy.id]) <= {b for s in others for b in strong[s.id]}:
+        own = needed & set(strong[strategy.id])
+        # pragma below: `<` would do the same, as every pick covered a barrier that no earlier
+        # pick did, so what a redundant strategy covers is never all that the others cover
+        if own <= {b for s in others for b in strong[s.id]}:  # pragma: no mutate
             kept = others
     return kept

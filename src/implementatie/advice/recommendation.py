@@ -211,7 +211,7 @@ def recommend(
     entries = []
     for determinant in determinants:
         ordered = ranked(determinant.id, ids, catalog, candidates)
-        kept = ordered if top is None else ordered[:top]
+        kept = ordered[:top]  # all of them when top is None
         severity, n = measured.get(determinant.id, (None, None))
         entries.append(
             BarrierStrategies(

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from implementatie.errors import CatalogError, Problem
+from implementatie.knowledge.limits import MAX_YAML_BYTES, FileTooLarge, read_limited
 from implementatie.knowledge.validation_messages import describe
 from implementatie.knowledge.yamlsource import YamlDocument, read_yaml
 
@@ -26,7 +27,9 @@ def user_text(path: str | os.PathLike[str]) -> tuple[str, str]:
     """(file name, text) of a file a person gives; unreadable files are a CatalogError."""
     name = str(path)
     try:
-        return name, Path(path).read_text(encoding="utf-8")
+        return name, read_limited(Path(path), MAX_YAML_BYTES).decode("utf-8")
+    except FileTooLarge as exc:
+        raise CatalogError([Problem(name, None, None, "", str(exc))]) from None
     except (OSError, UnicodeDecodeError) as exc:
         reason = getattr(exc, "strerror", None) or "not UTF-8 text"
         raise CatalogError([Problem(name, None, None, "", f"cannot read: {reason}")]) from None

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from implementatie.errors import CatalogError, Problem
+from implementatie.errors import CatalogError, Problem, file_error
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.limits import MAX_YAML_BYTES, FileTooLarge, read_limited
 from implementatie.knowledge.models import (
@@ -154,12 +154,20 @@ def _read_user_files(path: PathLike | Sequence[PathLike]) -> list[tuple[str, str
     return result
 
 
+def _why_unreadable(name: str) -> str:
+    try:
+        Path(name).read_bytes()
+    except OSError as exc:
+        return file_error(exc)
+    return "cannot read this file as UTF-8 text"
+
+
 def _load(texts: Sequence[tuple[str, str | None]]) -> Catalog:
     problems: list[Problem] = []
     sections = Sections()
     for name, text in texts:
         if text is None:
-            problems.append(Problem(name, None, None, "", "cannot read this file as UTF-8 text"))
+            problems.append(Problem(name, None, None, "", _why_unreadable(name)))
             sections.unreadable = True
             continue
         doc, found = read_yaml(text, name)

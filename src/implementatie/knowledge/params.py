@@ -7,12 +7,15 @@ parameter. Input nested too deeply to handle becomes `InvalidOption` too.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import inspect
+import types
+import typing
 from collections.abc import Callable
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar, cast
 
-from pydantic import ConfigDict, ValidationError, validate_call
+from pydantic import ConfigDict, InstanceOf, ValidationError, validate_call
 
 from implementatie.errors import InvalidOption
 
@@ -27,8 +30,12 @@ TOO_DEEP = "{function}: the input is nested too deeply"
 
 
 def checked(function: Callable[P, R]) -> Callable[P, R]:
-    """`function` with its arguments validated against its type hints."""
-    validated = validate_call(config=_CONFIG)(function)
+    """`function` with its arguments validated against its type hints.
+
+    Instances of plain dataclasses (a `Catalog`, `Responses`, an `Assessment`) are checked by
+    type only: passed through as they are, never rebuilt field by field.
+    """
+    validated = validate_call(config=_CONFIG)(_with_instance_checks(function))
     name = function.__name__
 
     @functools.wraps(function)
@@ -43,10 +50,45 @@ def checked(function: Callable[P, R]) -> Callable[P, R]:
     return call
 
 
+def _with_instance_checks(function: Callable[P, R]) -> Callable[P, R]:
+    """A copy of `function` whose hints say `InstanceOf[D]` for every plain dataclass D."""
+    hints = typing.get_type_hints(function, include_extras=True)
+    hints.pop("return", None)
+    copy = types.FunctionType(
+        function.__code__,
+        function.__globals__,
+        function.__name__,
+        function.__defaults__,
+        function.__closure__,
+    )
+    copy.__kwdefaults__ = function.__kwdefaults__
+    copy.__annotations__ = {name: _instances(hint) for name, hint in hints.items()}
+    copy.__qualname__ = function.__qualname__
+    copy.__module__ = function.__module__
+    return cast(Callable[P, R], copy)
+
+
+def _instances(hint: Any) -> Any:
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return InstanceOf[hint]  # type: ignore[misc]
+    args = typing.get_args(hint)
+    origin = typing.get_origin(hint)
+    if not args or origin is typing.Literal:
+        return hint
+    if origin is typing.Annotated:
+        return typing.Annotated[(_instances(args[0]), *hint.__metadata__)]
+    changed = tuple(_instances(arg) for arg in args)
+    if changed == args:
+        return hint
+    if origin in (typing.Union, types.UnionType):
+        return typing.Union[changed]  # noqa: UP007 - built from a tuple of types
+    return origin[changed]
+
+
 def _describe(function: Callable[..., object], exc: ValidationError) -> str:
     first = exc.errors(include_url=False)[0]
     loc = list(first["loc"])
-    if loc and isinstance(loc[0], int) and exc.title == function.__name__:
+    if loc and isinstance(loc[0], int) and exc.title in (function.__name__, function.__qualname__):
         names = list(inspect.signature(function).parameters)
         loc[0] = names[loc[0]] if loc[0] < len(names) else "argument"
     parameter = "".join(

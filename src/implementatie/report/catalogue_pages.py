@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from implementatie.advice.recommendation import recommend
@@ -157,7 +158,7 @@ def _type_name(annotation: object) -> str:
     if origin is typing.Annotated:
         return _type_name(args[0])
     if origin is typing.Literal:
-        return " \\| ".join(repr(a) for a in args)
+        return " | ".join(repr(a) for a in args)
     if origin in (typing.Union, types.UnionType):
         return " or ".join(_type_name(a) for a in args if a is not type(None)) + " (optional)"
     if origin is tuple:
@@ -225,8 +226,11 @@ def link_statistics(catalog: Catalog) -> str:
         )
     headers = ("#", "determinant", "linked", "weight 3", "weight 2", "weight 1", "top 3")
     total = sum(len(s.links) for s in catalog.strategies)
+    bases = Counter(link.basis for s in catalog.strategies for link in s.links)
     intro = (
         f"{len(catalog.strategies)} strategies, {total} links "
-        f"({total / len(catalog.strategies):.1f} per strategy)."
+        f"({total / len(catalog.strategies):.1f} per strategy). Basis of the links: "
+        + ", ".join(f"{BASIS_NAMES[b]} {n}" for b, n in bases.most_common())
+        + "."
     )
     return intro + "\n\n" + markdown_table(headers, rows)

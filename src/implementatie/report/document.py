@@ -54,15 +54,16 @@ class Figure:
 Block = Heading | Paragraph | Table | Bullets | Figure
 
 
-def render(blocks: Sequence[Block], fmt: Format) -> str:
+def render(blocks: Sequence[Block], fmt: Format, width: int = TEXT_WIDTH) -> str:
     """Render the blocks in one format, escaped for it: HTML escaped, Markdown without raw
-    HTML, text without control characters (terminal escape codes)."""
+    HTML, text without control characters (terminal escape codes); plain text fits in
+    `width` characters."""
     if fmt == "html":
         return '<div class="implementatie">' + "".join(map(_html, blocks)) + "</div>"
     shown: list[Block] = [b for b in blocks if not isinstance(b, Figure)]
     if fmt == "markdown":
         shown = [_escaped(b) for b in shown]
-    parts = [_text(b) if fmt == "text" else _markdown(b) for b in shown]
+    parts = [_text(b, width) if fmt == "text" else _markdown(b) for b in shown]
     return _CONTROL.sub("", "\n\n".join(parts) + "\n")
 
 
@@ -89,14 +90,14 @@ def _escaped(block: Block) -> Block:
     return block
 
 
-def _text(block: Block) -> str:
+def _text(block: Block, width: int) -> str:
     if isinstance(block, Heading):
         underline = "=" if block.level == 1 else "-"
-        return block.text + "\n" + underline * len(block.text)
+        return block.text + "\n" + underline * min(len(block.text), width)
     if isinstance(block, Paragraph):
-        return textwrap.fill(block.text, TEXT_WIDTH)
+        return textwrap.fill(block.text, width)
     if isinstance(block, Table):
-        return text_table(block.headers, block.rows)
+        return text_table(block.headers, block.rows, width)
     return _bullets(block)
 
 

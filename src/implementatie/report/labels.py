@@ -1,227 +1,193 @@
-"""Headings and labels of rendered output, in Dutch and English."""
+"""Headings and labels of rendered output, translated through the message catalogue."""
 
 from __future__ import annotations
 
+from implementatie.i18n import N_, gettext
 from implementatie.knowledge.text import Lang
 
-_LABELS: dict[str, tuple[str, str]] = {
-    "also_addresses": ("Helpt ook bij", "Also addresses"),
-    "barrier": ("Belemmering", "Barrier"),
-    "eric_terms": ("Het plan in ERIC-termen", "The plan in ERIC terms"),
-    "eric_intro": (
-        "Voor verslaglegging (bijvoorbeeld StaRI): de ERIC-strategieën (Powell et al. 2015) "
-        "die elke strategie is of bewerkt.",
+_LABELS: dict[str, str] = {
+    "review_instructions": N_(
+        "Review of the top 3 per determinant\n"
+        "The sheet top3 lists, per MIDI determinant, the three strategies the catalogue puts "
+        "first.\n"
+        "Each row shows the weight, the reason and the basis of the link.\n"
+        "Under judgement, write agree or disagree.\n"
+        "Know a better strategy? Put its id under better_alternative.\n"
+        "Comments go under comment.\n"
+        "Do not change the determinant and strategy columns: they tie your judgement to the "
+        "catalogue.\n"
+        "Save the file under your own name, for example jansen.xlsx."
+    ),
+    "agreement": N_("Panel agreement"),
+    "agreement_intro": N_(
+        "{n} reviewers. Consensus: at least {threshold}% of those who scored a link agree."
+    ),
+    "agree": N_("Agree"),
+    "disagree": N_("Disagree"),
+    "share_agree": N_("% agree"),
+    "consensus": N_("Consensus"),
+    "yes": N_("yes"),
+    "no": N_("no"),
+    "alternatives": N_("Alternatives named"),
+    "place": N_("Place"),
+    "eric_terms": N_("The plan in ERIC terms"),
+    "eric_intro": N_(
         "For reporting (for example StaRI): the ERIC strategies (Powell et al. 2015) each "
-        "strategy is or adapts.",
+        "strategy is or adapts."
     ),
-    "relation": ("Relatie", "Relation"),
-    "is": ("is", "is"),
-    "method": ("methode (Kok et al. 2016)", "method (Kok et al. 2016)"),
-    "no_eric": ("geen ERIC-strategie", "no ERIC strategy"),
-    "basis": ("Basis", "Basis"),
-    "cfir_eric_matching": ("CFIR-ERIC-expertkoppeling", "CFIR-ERIC expert matching"),
-    "intervention_mapping_method": (
-        "methode uit Intervention Mapping",
-        "Intervention Mapping method",
+    "relation": N_("Relation"),
+    "is": N_("is"),
+    "method": N_("method (Kok et al. 2016)"),
+    "no_eric": N_("no ERIC strategy"),
+    "basis": N_("Basis"),
+    "cfir_eric_matching": N_("CFIR-ERIC expert matching"),
+    "intervention_mapping_method": N_("Intervention Mapping method"),
+    "tno_tool_example": N_("TNO Implementatietool example"),
+    "dutch_guideline_or_study": N_("Dutch law, guideline or study"),
+    "practice_judgement": N_("practice judgement"),
+    "adapts": N_("Adapts ERIC"),
+    "also_addresses": N_("Also addresses"),
+    "barrier": N_("Barrier"),
+    "barriers": N_("Barriers"),
+    "category": N_("Category"),
+    "cluster": N_("Cluster"),
+    "conditions": N_("Conditions for it to work"),
+    "coverage": N_("Coverage"),
+    "covers": N_("Covers"),
+    "description": N_("Description"),
+    "determinant": N_("Determinant"),
+    "effort": N_("Effort"),
+    "in_use": N_("already in use"),
+    "items": N_("Items"),
+    "level": N_("Level"),
+    "limit_reached": N_(
+        "The maximum number of strategies was reached before everything was covered."
     ),
-    "tno_tool_example": ("voorbeeld uit de TNO Implementatietool", "TNO Implementatietool example"),
-    "dutch_guideline_or_study": (
-        "Nederlandse wet, richtlijn of studie",
-        "Dutch law, guideline or study",
-    ),
-    "practice_judgement": ("oordeel uit de praktijk", "practice judgement"),
-    "adapts": ("Bewerking van ERIC", "Adapts ERIC"),
-    "barriers": ("Belemmeringen", "Barriers"),
-    "category": ("Categorie", "Category"),
-    "cluster": ("Cluster", "Cluster"),
-    "conditions": ("Voorwaarden voor werkzaamheid", "Conditions for it to work"),
-    "coverage": ("Dekking", "Coverage"),
-    "covers": ("Dekt", "Covers"),
-    "description": ("Beschrijving", "Description"),
-    "determinant": ("Determinant", "Determinant"),
-    "effort": ("Inspanning", "Effort"),
-    "in_use": ("al in gebruik", "already in use"),
-    "items": ("Vragen", "Items"),
-    "level": ("Niveau", "Level"),
-    "limit_reached": (
-        "Het maximumaantal strategieën is bereikt voordat alles gedekt was.",
-        "The maximum number of strategies was reached before everything was covered.",
-    ),
-    "linked_determinants": ("Gekoppelde determinanten", "Linked determinants"),
-    "linked_strategies": ("Gekoppelde strategieën", "Linked strategies"),
-    "name": ("Naam", "Name"),
-    "none": ("geen", "none"),
-    "no_strategies": ("Geen strategieën gevonden.", "No strategies found."),
-    "plan": ("Plan over alle belemmeringen", "Plan across all barriers"),
-    "rank": ("#", "#"),
-    "rationale": ("Waarom", "Why"),
-    "sources": ("Bronnen", "Sources"),
-    "reversed": ("omgekeerd gescoord", "reverse-scored"),
-    "score": ("Score", "Score"),
-    "strategies": ("Strategieën", "Strategies"),
-    "strategy": ("Strategie", "Strategy"),
-    "uncovered": ("Niet sterk gedekt", "Not strongly covered"),
-    "weight": ("Gewicht", "Weight"),
-    "format": ("Antwoordschaal", "Response format"),
-    "profile": ("Profiel van de determinanten", "Determinant profile"),
-    "profile_intro": (
-        "{n} respondenten. Belemmering: minstens {barrier}% negatief; bevorderend: minstens "
-        "{facilitator}% positief; minder dan {minimum} geldige antwoorden: te weinig gegevens.",
+    "linked_determinants": N_("Linked determinants"),
+    "linked_strategies": N_("Linked strategies"),
+    "name": N_("Name"),
+    "none": N_("none"),
+    "no_strategies": N_("No strategies found."),
+    "plan": N_("Plan across all barriers"),
+    "rank": N_("#"),
+    "rationale": N_("Why"),
+    "sources": N_("Sources"),
+    "reversed": N_("reverse-scored"),
+    "score": N_("Score"),
+    "strategies": N_("Strategies"),
+    "strategy": N_("Strategy"),
+    "uncovered": N_("Not strongly covered"),
+    "weight": N_("Weight"),
+    "format": N_("Response format"),
+    "profile": N_("Determinant profile"),
+    "profile_intro": N_(
         "{n} respondents. Barrier: at least {barrier}% negative; facilitator: at least "
-        "{facilitator}% positive; fewer than {minimum} valid answers: insufficient data.",
+        "{facilitator}% positive; fewer than {minimum} valid answers: insufficient data."
     ),
-    "negative": ("Negatief", "Negative"),
-    "neutral": ("Neutraal", "Neutral"),
-    "positive": ("Positief", "Positive"),
-    "neg": ("neg.", "neg."),
-    "status": ("Status", "Status"),
-    "facilitator": ("Bevorderend", "Facilitator"),
-    "insufficient_data": ("Te weinig gegevens", "Insufficient data"),
-    "suppressed": ("Verborgen (kleine groep)", "Hidden (small group)"),
-    "by": ("Per", "By"),
-    "individual": ("individu", "individual"),
-    "team": ("team", "team"),
-    "organisation": ("organisatie", "organisation"),
-    "system": ("systeem", "system"),
-    "low": ("laag", "low"),
-    "medium": ("gemiddeld", "medium"),
-    "high": ("hoog", "high"),
-    "chart": (
-        "Per determinant het deel negatieve antwoorden (links) en positieve antwoorden (rechts). "
-        "De rest is neutraal. Links ligt de drempel voor een belemmering, rechts die voor "
-        "bevorderend.",
-        "Per determinant the share of negative answers (left) and positive answers (right). "
-        "The rest is neutral. The line on the left is the barrier threshold, the one on the "
-        "right the facilitator threshold.",
+    "negative": N_("Negative"),
+    "neutral": N_("Neutral"),
+    "positive": N_("Positive"),
+    "neg": N_("neg."),
+    "status": N_("Status"),
+    "facilitator": N_("Facilitator"),
+    "insufficient_data": N_("Insufficient data"),
+    "suppressed": N_("Hidden (small group)"),
+    "by": N_("By"),
+    "individual": N_("individual"),
+    "team": N_("team"),
+    "organisation": N_("organisation"),
+    "system": N_("system"),
+    "low": N_("low"),
+    "medium": N_("medium"),
+    "high": N_("high"),
+    "chart": N_(
+        "Per determinant the share of negative answers (left) and positive answers "
+        "(right). The rest is neutral. The line on the left is the barrier threshold, the "
+        "one on the right the facilitator threshold."
     ),
-    "heatmap_chart": (
-        "Per groep het deel negatieve antwoorden. Lege cellen zijn verborgen of hebben te weinig "
-        "antwoorden.",
-        "Per group the share of negative answers. Blank cells are hidden or have too few answers.",
+    "suppression_note": N_(
+        "A group or cell is not shown when subtracting two results from each other would "
+        "leave fewer people than the minimum group size. This holds across all attributes "
+        "at once (role, team, location)."
     ),
-    "change_chart": (
-        "Per determinant het deel negatieve antwoorden: open rondje voor, dicht rondje na.",
-        "Per determinant the share of negative answers: open circle before, filled circle after.",
+    "comparison": N_("Comparison before and after"),
+    "resolved": N_("Resolved"),
+    "new": N_("New"),
+    "persisting": N_("Persisting"),
+    "changed": N_("Status changed"),
+    "unchanged": N_("Unchanged"),
+    "before": N_("Before"),
+    "after": N_("After"),
+    "negative_change": N_("Change % negative"),
+    "change": N_("Change"),
+    "heatmap_chart": N_(
+        "Per group the share of negative answers. Blank cells are hidden or have too few answers."
     ),
-    "suppression_note": (
-        "Een groep of cel wordt niet getoond als je er door twee uitkomsten van elkaar af te "
-        "trekken minder dan de minimale groepsgrootte mensen uit kunt halen. Dat geldt voor "
-        "alle kenmerken tegelijk (functie, team, locatie).",
-        "A group or cell is not shown when subtracting two results from each other would leave "
-        "fewer people than the minimum group size. This holds across all attributes at once "
-        "(role, team, location).",
+    "change_chart": N_(
+        "Per determinant the share of negative answers: open circle before, filled circle after."
     ),
-    "groups_hidden": (
-        "Sommige groepen staan hier niet: ze zijn te klein, of te herleiden uit de andere "
-        "uitkomsten.",
-        "Some groups are not listed: they are too small, or could be worked out from other "
-        "results.",
+    "category_innovatie": N_("Innovation"),
+    "category_uitvoerder": N_("User"),
+    "category_organisatie": N_("Organisation"),
+    "category_sociaal-politieke-omgeving": N_("Socio-political context"),
+    "shared": N_("helps with more than one barrier"),
+    "no_chart": N_("No chart: install implementatie[report] for charts."),
+    "hidden": N_("hidden"),
+    "no_groups": N_("No group can be shown: the groups are too small."),
+    "severity": N_("% negative"),
+    "report_title": N_("Barriers and plan"),
+    "report_comparison_title": N_("What has changed?"),
+    "report_summary": N_("Summary"),
+    "report_respondents": N_("Questionnaires filled in"),
+    "report_facilitators": N_("What already works"),
+    "report_plan_size": N_("Strategies in the plan"),
+    "report_barriers_first": N_("Barriers, most severe first"),
+    "report_no_barriers": N_("The team experiences no barriers."),
+    "report_plan_intro": N_(
+        "Together these strategies address every barrier. Each one fits the barriers next "
+        "to it well."
     ),
-    "warning": ("Let op", "Warning"),
-    "comparison": ("Vergelijking voor en na", "Comparison before and after"),
-    "resolved": ("Opgelost", "Resolved"),
-    "new": ("Nieuw", "New"),
-    "persisting": ("Blijvend", "Persisting"),
-    "changed": ("Status veranderd", "Status changed"),
-    "unchanged": ("Gelijk", "Unchanged"),
-    "before": ("Voor", "Before"),
-    "after": ("Na", "After"),
-    "negative_change": ("Verschil % negatief", "Change % negative"),
-    "change": ("Verandering", "Change"),
-    "category_innovatie": ("Innovatie", "Innovation"),
-    "category_uitvoerder": ("Uitvoerder", "User"),
-    "category_organisatie": ("Organisatie", "Organisation"),
-    "category_sociaal-politieke-omgeving": (
-        "Sociaal-politieke omgeving",
-        "Socio-political context",
+    "report_top_per_barrier": N_("Best strategies per barrier"),
+    "report_top_intro": N_(
+        "For each barrier the three strategies that fit it best, with the reason."
     ),
-    "shared": ("helpt bij meer belemmeringen", "helps with more than one barrier"),
-    "no_chart": (
-        "Geen grafiek: installeer implementatie[report] voor grafieken.",
-        "No chart: install implementatie[report] for charts.",
+    "report_facilitators_intro": N_(
+        "Here at least {facilitator}% of the team is positive. You can build on this."
     ),
-    "severity": ("% negatief", "% negative"),
-    "hidden": ("verborgen", "hidden"),
-    "no_groups": (
-        "Geen groep kan getoond worden: de groepen zijn te klein.",
-        "No group can be shown: the groups are too small.",
+    "report_all_determinants": N_("All determinants"),
+    "report_method": N_("How this report was made"),
+    "report_method_text": N_(
+        "The team filled in a questionnaire based on the MIDI (Fleuren et al. 2014), in "
+        "its own wording. Each answer counts as negative, neutral or positive.\nPer "
+        "determinant we count how many people are negative or positive. When at least "
+        "{barrier}% are negative, it is a barrier. When at least {facilitator}% are "
+        "positive, it is a facilitator. With fewer than {minimum} answers we give no "
+        "percentages.\nThe strategies come from a sourced list. Each link between a "
+        "barrier and a strategy has a weight and a reason."
     ),
-    "report_title": ("Belemmeringen en plan van aanpak", "Barriers and plan"),
-    "report_comparison_title": ("Wat is er veranderd?", "What has changed?"),
-    "report_summary": ("Samenvatting", "Summary"),
-    "report_respondents": ("Ingevulde vragenlijsten", "Questionnaires filled in"),
-    "report_facilitators": ("Wat al goed gaat", "What already works"),
-    "report_plan_size": ("Strategieën in het plan", "Strategies in the plan"),
-    "report_barriers_first": (
-        "Belemmeringen, de ernstigste eerst",
-        "Barriers, most severe first",
+    "report_limits": N_("What to keep in mind"),
+    "report_limits_text": N_(
+        "The limits of {barrier}% and {facilitator}% are agreements from practice. They "
+        "are not hard boundaries.\nIn a small team one person weighs a lot. With 20 "
+        "people, one person is already 5%. A barrier just above {barrier}% is therefore "
+        "less certain than one of 60%.\nThe report shows how the team experiences "
+        "something, not why. Discuss the outcome with the team before choosing "
+        "strategies.\nGroups of fewer than {minimum} people are not shown, so that no one "
+        "can be recognised."
     ),
-    "report_no_barriers": (
-        "Het team ervaart geen belemmeringen.",
-        "The team experiences no barriers.",
+    "report_made_with": N_(
+        "Made with implementatie. The strategies are a proposal, not a prescription."
     ),
-    "report_plan_intro": (
-        "Deze strategieën pakken samen alle belemmeringen aan. Elke strategie past sterk bij de "
-        "belemmeringen ernaast.",
-        "Together these strategies address every barrier. Each one fits the barriers next to it "
-        "well.",
+    "groups_hidden": N_(
+        "Some groups are not listed: they are too small, or could be worked out from other results."
     ),
-    "report_top_per_barrier": ("Beste strategieën per belemmering", "Best strategies per barrier"),
-    "report_top_intro": (
-        "Per belemmering de drie strategieën die er het best bij passen, met de reden.",
-        "For each barrier the three strategies that fit it best, with the reason.",
-    ),
-    "report_facilitators_intro": (
-        "Hier is minstens {facilitator}% van het team positief. Daar kunt u op bouwen.",
-        "Here at least {facilitator}% of the team is positive. You can build on this.",
-    ),
-    "report_all_determinants": ("Alle determinanten", "All determinants"),
-    "report_method": ("Zo is dit rapport gemaakt", "How this report was made"),
-    "report_method_text": (
-        "Het team vulde de MIDI-vragenlijst in (Fleuren e.a. 2014). Elk antwoord telt als "
-        "negatief, neutraal of positief.\n"
-        "Per determinant tellen we hoeveel mensen negatief of positief zijn. Is minstens "
-        "{barrier}% negatief, dan is het een belemmering. Is minstens {facilitator}% positief, "
-        "dan werkt het bevorderend. Met minder dan {minimum} antwoorden geven we geen "
-        "percentages.\n"
-        "De strategieën komen uit een lijst met bronnen. Elke koppeling tussen een belemmering "
-        "en een strategie heeft een gewicht en een reden.",
-        "The team filled in the MIDI questionnaire (Fleuren et al. 2014). Each answer counts as "
-        "negative, neutral or positive.\n"
-        "Per determinant we count how many people are negative or positive. When at least "
-        "{barrier}% are negative, it is a barrier. When at least {facilitator}% are positive, it "
-        "is a facilitator. With fewer than {minimum} answers we give no percentages.\n"
-        "The strategies come from a sourced list. Each link between a barrier and a strategy "
-        "has a weight and a reason.",
-    ),
-    "report_limits": ("Waar u op moet letten", "What to keep in mind"),
-    "report_limits_text": (
-        "De grenzen van {barrier}% en {facilitator}% zijn afspraken uit de praktijk. Het zijn "
-        "geen harde grenzen.\n"
-        "In een klein team telt één persoon zwaar. Bij 20 mensen is één persoon al 5%. Een "
-        "belemmering net boven {barrier}% is dus minder zeker dan een belemmering van 60%.\n"
-        "Het rapport laat zien hoe het team iets ervaart, niet waarom. Bespreek de uitkomst "
-        "met het team voordat u strategieën kiest.\n"
-        "Groepen van minder dan {minimum} mensen tonen we niet, zodat niemand te herkennen is.",
-        "The limits of {barrier}% and {facilitator}% are agreements from practice. They are not "
-        "hard boundaries.\n"
-        "In a small team one person weighs a lot. With 20 people, one person is already 5%. A "
-        "barrier just above {barrier}% is therefore less certain than one of 60%.\n"
-        "The report shows how the team experiences something, not why. Discuss the outcome "
-        "with the team before choosing strategies.\n"
-        "Groups of fewer than {minimum} people are not shown, so that no one can be recognised.",
-    ),
-    "report_made_with": (
-        "Gemaakt met implementatie. De strategieën zijn een voorstel, geen voorschrift.",
-        "Made with implementatie. The strategies are a proposal, not a prescription.",
-    ),
+    "warning": N_("Warning"),
 }
 
 
 def label(key: str, lang: Lang) -> str:
     """The label `key` in `lang`."""
-    nl, en = _LABELS[key]
-    return nl if lang == "nl" else en
+    return gettext(_LABELS[key], lang)
 
 
 LITERAL = frozenset({"#", "id", "n", "ERIC"})

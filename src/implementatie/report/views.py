@@ -13,6 +13,7 @@ from implementatie.knowledge.text import Lang
 from implementatie.report.charts import inline_chart
 from implementatie.report.document import Block, Bullets, Figure, Heading, Paragraph, Table
 from implementatie.report.labels import headings, label
+from implementatie.report.review import CONSENSUS, Agreement
 from implementatie.survey.assessment import Assessment
 from implementatie.survey.comparison import Comparison
 from implementatie.survey.subgroups import Subgroups
@@ -210,6 +211,38 @@ def points(change: float | None) -> str:
         return "-"
     rounded = round(change * 100)
     return f"{rounded:+d}" if rounded else "0"
+
+
+def agreement_view(agreement: Agreement, lang: Lang) -> list[Block]:
+    """Per top-3 link: how many reviewers agree and disagree, the share, and alternatives."""
+    rows = tuple(
+        (
+            link.determinant,
+            link.place,
+            link.strategy,
+            link.agree,
+            link.disagree,
+            _percent(link.agreement),
+            label("yes" if link.consensus else "no", lang) if link.scored else "-",
+            ", ".join(f"{s} ({n})" for s, n in link.alternatives) or "-",
+        )
+        for link in agreement.links
+    )
+    headers = headings(
+        lang,
+        "determinant",
+        "place",
+        "strategy",
+        "agree",
+        "disagree",
+        "share_agree",
+        "consensus",
+        "alternatives",
+    )
+    intro = label("agreement_intro", lang).format(
+        n=len(agreement.reviewers), threshold=round(CONSENSUS * 100)
+    )
+    return [Heading(label("agreement", lang), 2), Paragraph(intro), Table(headers, rows)]
 
 
 def _percent(share: float | None) -> str:

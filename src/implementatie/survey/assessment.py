@@ -91,7 +91,11 @@ class Assessment:
         return tuple(r.determinant for r in self.determinants if r.status == "facilitator")
 
     def subgroups(self, attribute: str) -> Subgroups:
-        """The profile per value of a respondent attribute (role, team, …), small groups hidden."""
+        """The profile per value of a respondent attribute (role, team, …).
+
+        Groups and cells that any combination of views of these answers could narrow down to
+        fewer than `min_group_size` respondents are hidden (see `survey.disclosure`).
+        """
         return split_by(
             self.determinants, self._classes, self._attributes, self.settings, attribute
         )
@@ -166,7 +170,7 @@ def assess(
     notes: tuple[str, ...] = ()
     if min_group_size < SAFE_MINIMUM:
         notes = (SMALL_GROUPS_WARNING.format(minimum=min_group_size, safe=SAFE_MINIMUM),)
-        warnings.warn(notes[0], UserWarning, stacklevel=2)
+        warnings.warn(notes[0], UserWarning, stacklevel=5)  # past the argument checks
     classes = {
         r.id: {
             d.id: polarity

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from difflib import get_close_matches
 from pathlib import Path
 
-from implementatie.errors import Problem, ResponseError
+from implementatie.errors import Problem, ResponseError, file_error
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.limits import MAX_ANSWERS_BYTES, FileTooLarge, read_limited
 from implementatie.knowledge.loader import load_catalog
@@ -104,9 +104,7 @@ def _decode(path: Path, file: str) -> str:
     except FileTooLarge as exc:
         raise ResponseError([Problem(file, None, None, "", str(exc))]) from None
     except OSError as exc:
-        raise ResponseError(
-            [Problem(file, None, None, "", f"cannot read the file: {exc.strerror}")]
-        ) from None
+        raise ResponseError([Problem(file, None, None, "", file_error(exc))]) from None
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(encoding)

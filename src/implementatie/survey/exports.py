@@ -31,13 +31,14 @@ from typing import Annotated, Literal, TypeGuard, cast, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, ValidationError
 
-from implementatie.errors import Problem, ResponseError
+from implementatie.errors import Problem, ResponseError, file_error
+from implementatie.i18n import gettext
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.limits import MAX_YAML_BYTES, FileTooLarge, read_limited
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import Determinant, Item, Slug
 from implementatie.knowledge.params import checked
-from implementatie.knowledge.text import NonEmptyStr
+from implementatie.knowledge.text import Lang, NonEmptyStr
 from implementatie.knowledge.validation_messages import describe
 from implementatie.knowledge.yamlsource import YamlDocument, read_yaml
 from implementatie.survey.csv_files import (
@@ -112,7 +113,9 @@ def load_mapping(path: PathLike, *, catalog: Catalog | None = None) -> ColumnMap
         text = read_limited(Path(path), MAX_YAML_BYTES).decode("utf-8")
     except FileTooLarge as exc:
         raise ResponseError([Problem(file, None, None, "", str(exc))]) from None
-    except (OSError, UnicodeDecodeError):
+    except OSError as exc:
+        raise ResponseError([Problem(file, None, None, "", file_error(exc))]) from None
+    except UnicodeDecodeError:
         raise ResponseError(
             [Problem(file, None, None, "", "cannot read this file as UTF-8 text")]
         ) from None
@@ -311,36 +314,55 @@ TEMPLATE_KINDS: tuple[TemplateKind, ...] = get_args(TemplateKind)
 
 
 @checked
-def write_template(kind: TemplateKind, path: PathLike, *, catalog: Catalog | None = None) -> None:
+def write_template(
+    kind: TemplateKind, path: PathLike, *, catalog: Catalog | None = None, lang: Lang = "en"
+) -> None:
     """Write `template(kind)` to `path` (UTF-8)."""
-    Path(path).write_text(template(kind, catalog=catalog), encoding="utf-8")
+    Path(path).write_text(template(kind, catalog=catalog, lang=lang), encoding="utf-8")
 
 
 @checked
-def template(kind: TemplateKind, *, catalog: Catalog | None = None) -> str:
+def template(kind: TemplateKind, *, catalog: Catalog | None = None, lang: Lang = "en") -> str:
     """An empty canonical CSV (`wide`, `long`) or an example mapping file (`mapping-<tool>`).
 
-    CSV templates are a header with `#` comment lines above it; mapping examples map every
-    item of the catalogue to the column a typical export of that tool would have.
+    CSV templates are a header with `#` comment lines above it, in `lang`: how to fill it in,
+    the answer codes, and every item with its question, so that a typist can enter answers
+    from paper forms. Mapping examples map every item of the catalogue to the column a
+    typical export of that tool would have.
     """
     catalog = catalog or load_catalog()
     if kind == "wide":
         notes = [
-            "MIDI answers, wide format: one row per respondent, one column per item.",
-            "respondent: an id, not a name. role, team, location: optional, for subgroup views.",
+            gettext(
+                "Answers to the MIDI-based questionnaire (own wording), wide format: one row per "
+                "respondent, one column per question.",
+                lang,
+            ),
+            gettext(
+                "respondent: a number or code, not a name. role, team, location: optional, "
+                "for the results per group.",
+                lang,
+            ),
         ]
         header = ["respondent", *ATTRIBUTES, *catalog.item_ids]
     elif kind == "long":
         notes = [
-            "MIDI answers, long format: one row per answer.",
-            "respondent: an id, not a name. role, team, location: optional, for subgroup views;",
-            "the same on every row of a respondent.",
-            f"item: {', '.join(catalog.item_ids)}.",
+            gettext(
+                "Answers to the MIDI-based questionnaire (own wording), long format: one row "
+                "per answer.",
+                lang,
+            ),
+            gettext(
+                "respondent: a number or code, not a name. role, team, location: optional, "
+                "for the results per group; the same on every row of a respondent.",
+                lang,
+            ),
         ]
         header = ["respondent", "item", "value", *ATTRIBUTES]
     else:
         return _mapping_template(_TOOLS[kind], catalog)
-    return "\n".join([*_comment([*notes, *_answer_notes(catalog)]), ",".join(header)]) + "\n"
+    lines = [*notes, *_answer_notes(catalog, lang)]
+    return "\n".join([*_comment(lines), *_item_notes(catalog, lang), ",".join(header)]) + "\n"
 
 
 def _items(catalog: Catalog) -> Iterator[tuple[Determinant, int, Item]]:
@@ -355,29 +377,42 @@ def _main_format(catalog: Catalog) -> str:
     return Counter(item.format for _, _, item in _items(catalog)).most_common(1)[0][0]
 
 
-def _answer_notes(catalog: Catalog) -> list[str]:
+def _answer_notes(catalog: Catalog, lang: Lang) -> list[str]:
     """How an answer is written, and the option codes of each response format."""
     main = _main_format(catalog)
     notes = [
-        "An answer is an option code, or its Dutch or English label;",
-        "na = not applicable; empty = no answer.",
+        gettext("An answer is the number of the box that was ticked.", lang),
+        gettext("na = not applicable. Empty = no answer.", lang),
     ]
     for fmt in catalog.response_formats:
         items = [item.id for _, _, item in _items(catalog) if item.format == fmt.id]
         if items:
-            which = "every other item" if fmt.id == main else ", ".join(items)
-            notes.append(f"{fmt.id} ({which}):")
-            notes.extend(f"  {o.code} = {o.label.nl} / {o.label.en}" for o in fmt.options)
+            which = gettext("all other questions", lang) if fmt.id == main else ", ".join(items)
+            notes.append(f"{fmt.name.in_(lang)} ({which}):")
+            notes.extend(f"  {o.code} = {o.label.in_(lang)}" for o in fmt.options)
     return notes
 
 
-def _comment(lines: list[str]) -> list[str]:
-    """`lines` as `#` comments, wrapped; a cell after a separator cannot start a formula."""
-    return [
-        f"# {_FORMULA.sub(_quote_formula, part)}"
-        for line in lines
-        for part in textwrap.wrap(line, 96)
-    ]
+def _item_notes(catalog: Catalog, lang: Lang) -> list[str]:
+    """Every column with its question, numbered as on the printed questionnaire.
+
+    Comment lines hold no `;` or `"`, so that they stay comments after a round trip through a
+    spreadsheet, which quotes a cell holding either."""
+    lines = [gettext("The questions, numbered as on the printed questionnaire:", lang)]
+    for number, (_, _, item) in enumerate(_items(catalog), start=1):
+        lines.append(f"{number}. {item.id}: {item.text.in_(lang)}")
+    return _comment(lines, indent="#   ")
+
+
+def _comment(lines: list[str], indent: str = "# ") -> list[str]:
+    """`lines` as `#` comments, wrapped, continuation lines indented; a cell after a separator
+    cannot start a formula."""
+    wrapped = []
+    for line in lines:
+        parts = [_FORMULA.sub(_quote_formula, part) for part in textwrap.wrap(line, 96)] or [""]
+        wrapped.append(f"# {parts[0]}")
+        wrapped.extend(f"{indent}{part}" for part in parts[1:])
+    return wrapped
 
 
 _FORMULA = re.compile(r"([,;\t]\s*\"?)([=+\-@])")
@@ -521,7 +556,7 @@ def _mapping_template(tool: _Tool, catalog: Catalog) -> str:
         "# raw value: option code, na (not applicable) or null (no answer).",
         *tool.recoding(catalog),
         "",
-        *_comment(_answer_notes(catalog)),
+        *_comment(_answer_notes(catalog, "en")),
     ]
     return "\n".join(lines) + "\n"
 

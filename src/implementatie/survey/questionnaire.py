@@ -1,5 +1,5 @@
-"""The MIDI questionnaire for forms: a JSON Schema of one submission, a SurveyJS survey, and
-validation of what a form posts.
+"""The MIDI-based questionnaire (own wording) for forms: a JSON Schema of one submission, a
+SurveyJS survey, and validation of what a form posts.
 
 A submission is `{"respondent": "r17", "attributes": {"role": "…"}, "answers": {"q01": 4,
 "q04": "na", …}}`: option codes per item, `"na"` for not applicable, items left out when not

@@ -91,7 +91,7 @@ def coerce_answer(raw: object, item: Item, fmt: ResponseFormat) -> Answer | None
         return None
     number = plain.removesuffix(".0")
     if number.removeprefix("-").isdigit():
-        return coerce_answer(int(number), item, fmt)
+        return coerce_answer(int(number), item, fmt)  # pragma: no mutate (item unused for codes)
     text = normalise(raw)
     if text in NA_SPELLINGS:
         return NOT_APPLICABLE

@@ -29,7 +29,7 @@ from implementatie.errors import InvalidOption
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.models import Determinant
 from implementatie.survey.disclosure import SAFE_MINIMUM, SMALL_GROUPS_REFUSED
-from implementatie.survey.responses import NOT_APPLICABLE, Respondent
+from implementatie.survey.responses import Respondent
 
 Polarity = Literal["negative", "neutral", "positive"]
 Status = Literal["barrier", "facilitator", "neutral", "insufficient_data", "suppressed"]
@@ -136,7 +136,7 @@ def classify(
 def _item_score(
     answer: object, format_id: str, reversed_: bool, catalog: Catalog, settings: Settings
 ) -> int | None:
-    if answer is None or answer == NOT_APPLICABLE or not isinstance(answer, int):
+    if not isinstance(answer, int):  # missing (None) or not applicable ("na")
         return None
     option = catalog.response_format(format_id).option(answer)
     if option is None:

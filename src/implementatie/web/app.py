@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +20,15 @@ from implementatie.web.security import AccessLog, BodySizeLimit, SecurityHeaders
 from implementatie.web.service import Service
 from implementatie.web.settings import WebSettings
 
+DRAFTS_KEPT = timedelta(days=30)
+"""A draft untouched this long is deleted at the next start (the cookie lasts as long)."""
+
 
 def create_app(settings: WebSettings, *, catalog: Catalog | None = None) -> FastAPI:
     """The application for `settings`; the database schema is brought up to date first."""
     engine = storage.connect(settings.db)
     storage.migrate(engine)
+    storage.prune_drafts(engine, DRAFTS_KEPT)
     app = FastAPI(
         title="implementatie",
         version=__version__,

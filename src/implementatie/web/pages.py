@@ -176,7 +176,8 @@ def dashboard(token: str, request: Request) -> HTMLResponse:
     current = _facilitated(request, token)
     lang = _lang(request.query_params.get("lang"), current.lang)
     total, found = app.results.results(current)
-    earlier = storage.earlier_round(app.engine, current) if found else None
+    shows_change = found is not None and found.comparison is not None
+    earlier = storage.earlier_round(app.engine, current) if shows_change else None
     return page(
         request,
         "dashboard.html",

@@ -101,7 +101,10 @@ class ResultCache:
         if earlier is not None:
             before = shown_count(storage.count_submissions(self.engine, earlier.id), self.step)
             if before:
-                comparison = compare(self.assessment(earlier.id, before), assessment)
+                try:
+                    comparison = compare(self.assessment(earlier.id, before), assessment)
+                except InvalidOption:
+                    comparison = None  # the privacy rule refuses it: rounds too alike
         barriers = assessment.barriers
         return total, Results(
             assessment,

@@ -25,7 +25,7 @@ class WebSettings(BaseSettings):
     """Requests with a larger body get 413."""
     frame_ancestors: str = ""
     """Sites that may show the respondent pages in a frame (CSP frame-ancestors); empty: none."""
-    min_group_size: int = Field(default=5, ge=2)
+    min_group_size: int = Field(default=5, ge=5)
     """Results appear at this many respondents, and change only in steps of this many."""
     secure_cookies: bool = False
     """Mark cookies Secure: set this when the service is reached over HTTPS."""

@@ -11,7 +11,7 @@ import json
 import secrets
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -348,3 +348,10 @@ def save_draft(engine: Engine, round_id: str, key_hash: str, data: Mapping[str, 
                     key_hash=key_hash, round_id=round_id, data=text, updated_at=now()
                 )
             )
+
+
+def prune_drafts(engine: Engine, older_than: timedelta) -> int:
+    """Delete drafts (unsent answers, sent markers) untouched for `older_than`; return how many."""
+    with engine.begin() as connection:
+        result = connection.execute(drafts.delete().where(drafts.c.updated_at < now() - older_than))
+    return result.rowcount

@@ -1,0 +1,40 @@
+"""What a recommendation and a plan record about their options, and the messages of bad ones."""
+
+from __future__ import annotations
+
+import pytest
+
+from implementatie import InvalidOption, load_catalog, plan, recommend
+from implementatie.advice.ranking import sort_key
+
+CATALOG = load_catalog()
+
+
+def test_recommendation_records_top_and_excluded_ids() -> None:
+    result = recommend(["time_available"], top=2, exclude=["Mandate change", "audit_and_feedback"])
+    assert result.top == 2
+    assert result.excluded == ("audit_and_feedback", "mandate_change")  # ids, sorted
+    assert [len(b.strategies) for b in result.barriers] == [2]
+    everything = recommend(["time_available"], top=None)
+    assert everything.top is None and everything.excluded == ()
+    linked = len(CATALOG.strategies_for("time_available"))
+    assert len(everything.barriers[0].strategies) == linked > 3
+
+
+def test_bad_max_strategies_names_the_value() -> None:
+    with pytest.raises(InvalidOption) as caught:
+        plan(["time_available"], max_strategies=-1)
+    assert str(caught.value) == "max_strategies must be 0 or more, got -1"
+
+
+def test_zero_strategies_is_an_empty_plan_that_says_the_limit_was_reached() -> None:
+    result = plan(["time_available"], max_strategies=0)
+    assert result.strategies == () and result.limit_reached
+    assert [d.id for d in result.uncovered] == ["time_available"]
+
+
+def test_sort_key_of_an_unlinked_strategy_is_a_clear_error() -> None:
+    strategy = next(s for s in CATALOG.strategies if s.link("time_available") is None)
+    with pytest.raises(ValueError) as caught:
+        sort_key(strategy, "time_available", ["time_available"], CATALOG)
+    assert str(caught.value) == f"strategy {strategy.id!r} is not linked to 'time_available'"

@@ -1,0 +1,167 @@
+"""`assess --lang nl` and its error messages: no English words outside proper names, no ids."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import polib
+import pytest
+
+from implementatie import Catalog
+from implementatie.cli import main
+from implementatie.i18n import catalogue_path
+from tests.conftest import EXAMPLE
+
+ALLOWED = {
+    # proper names, units and codes a Dutch reader expects as they are
+    "midi",
+    "tno",
+    "eric",
+    "fleuren",
+    "implementatie",
+    "json",
+    "csv",
+    "html",
+    "utf",
+    "windows",
+    "na",
+    "n",
+    "id",
+    "e",
+    "a",
+    "al",
+    "in",
+    "is",
+    "of",
+    "over",
+    "team",
+    "teams",
+    "plan",
+    "status",
+    "score",
+    "determinant",
+    "determinanten",
+    "cluster",
+    "ok",
+    "want",
+    "respondent",
+    "respondenten",
+    "feedback",
+    "coach",
+    "manager",
+    "management",
+    "barrier",
+}
+"""Words that are Dutch as well as English, or names; "barrier" is the option --barrier-…"""
+
+
+def words(text: str) -> set[str]:
+    """The words of `text`, leaving out commands, options and their choices (typed as is)."""
+    text = re.sub(r"implementatie [^\n#]*", " ", text)
+    text = re.sub(r"--?[a-z][a-z-]*|\{[a-z,-]+\}|'[a-z-]+'(, '[a-z-]+')+", " ", text)
+    return {w.lower() for w in re.findall(r"[A-Za-zÀ-ÿ]+", text)}
+
+
+def english_words(catalog: Catalog) -> set[str]:
+    """Words of the English texts that never occur in the Dutch ones."""
+    english: set[str] = set()
+    dutch: set[str] = set()
+    for entry in polib.pofile(str(catalogue_path("nl"))):
+        english |= words(re.sub(r"\{[^}]*\}", " ", entry.msgid + " " + entry.msgid_plural))
+        dutch |= words(entry.msgstr + " ".join(entry.msgstr_plural.values()))
+    for d in catalog.determinants:
+        texts = [d.name, d.description, *(i.text for i in d.items)]
+        english |= set().union(*(words(t.en) for t in texts))
+        dutch |= set().union(*(words(t.nl) for t in texts))
+    for s in catalog.strategies:
+        texts = [s.name, s.description, *(link.rationale for link in s.links)]
+        english |= set().union(*(words(t.en) for t in texts))
+        dutch |= set().union(*(words(t.nl) for t in texts))
+    return english - dutch - ALLOWED
+
+
+def readable(output: str) -> str:
+    """What a person reads: no markup, styles, scripts or attribute values."""
+    output = re.sub(r"<(style|script)\b.*?</\1>", " ", output, flags=re.DOTALL)
+    output = re.sub(r"<!--.*?-->", " ", output, flags=re.DOTALL)
+    return re.sub(r"<[^>]*>", " ", output)
+
+
+def english_in(text: str, catalog: Catalog) -> set[str]:
+    return words(readable(text)) & english_words(catalog)
+
+
+def ids_in(text: str, catalog: Catalog) -> set[str]:
+    ids = {d.id for d in catalog.determinants} | {s.id for s in catalog.strategies}
+    tokens = set(re.findall(r"[a-z0-9_]+", readable(text)))
+    return {i for i in ids if "_" in i and i in tokens}
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_the_english_word_list_finds_english(catalog: Catalog) -> None:
+    """Guard the guard: English output is caught, Dutch output is not."""
+    assert {"barriers", "strategies"} <= english_in("Barriers and strategies", catalog)
+    assert not english_in("Belemmeringen en strategieën", catalog)
+    assert ids_in("Helpt ook bij: time_available", catalog) == {"time_available"}
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_assess_in_dutch_has_no_english_and_no_ids(
+    catalog: Catalog, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    code, out, err = run(capsys, "assess", str(EXAMPLE), "--by", "team", "--format", fmt)
+    assert (code, err) == (0, "")
+    assert english_in(out, catalog) == set()
+    assert ids_in(out, catalog) == set()
+
+
+def test_compare_in_dutch_has_no_english(catalog: Catalog, capsys, tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "compare", str(EXAMPLE), str(EXAMPLE))
+    assert code == 0 and english_in(out, catalog) == set()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["assess", "ontbreekt.csv"],
+        ["assess", "."],
+        ["assess", "BAD"],
+        ["assess", "EXAMPLE", "--by", "postcode"],
+        ["assess", "EXAMPLE", "--min-group-size", "0"],
+        ["assess", "EXAMPLE", "--top", "0"],
+        ["assess", "EXAMPLE", "--barrier-threshold", "2"],
+        ["assess", "EXAMPLE", "--top", "veel"],
+        ["assess", "EXAMPLE", "--format", "pdf"],
+        ["assess", "EXAMPLE", "-o", "geen/map/rapport.txt"],
+        ["assess"],
+        ["assess", "EXAMPLE", "--mapping", "ontbreekt.yaml"],
+        ["recommend", "kenis"],
+        ["show", "onbekend ding"],
+        ["example", "teem"],
+        ["validate", "geen-map/"],
+    ],
+    ids=lambda argv: " ".join(argv),
+)
+def test_errors_in_dutch_have_no_english(
+    catalog: Catalog, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch, argv
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "BAD").write_text(
+        "respondent,q01,q23,wijk\nr1,4,7,a\nr2,kinda,3,a\nr2,3,3\n", encoding="utf-8"
+    )
+    argv = [str(EXAMPLE) if a == "EXAMPLE" else a for a in argv]
+    try:
+        code, out, err = run(capsys, *argv, "--lang", "nl")
+    except SystemExit as exit_:  # argparse stops on a usage error
+        code, (out, err) = int(exit_.code or 0), capsys.readouterr()
+    assert code != 0
+    usage = re.compile(r"^(gebruik: |\s{8,})")  # the usage lines before a usage error
+    message = "\n".join(line for line in (err or out).splitlines() if not usage.match(line))
+    assert message.strip()
+    assert english_in(message, catalog) == set(), message
