@@ -118,8 +118,10 @@ def test_compare_pdf(tmp_path) -> None:
 
 
 def test_pdf_needs_an_output_file(capsys) -> None:
-    assert main(["assess", str(EXAMPLE), "--format", "pdf"]) == 1
+    assert main(["assess", str(EXAMPLE), "--format", "pdf", "--lang", "en"]) == 1
     assert "--format pdf needs --output FILE" in capsys.readouterr().err
+    assert main(["assess", str(EXAMPLE), "--format", "pdf", "--lang", "nl"]) == 1
+    assert "--format pdf heeft --output BESTAND nodig" in capsys.readouterr().err
 
 
 def test_missing_chromium_is_one_clear_error(monkeypatch) -> None:
