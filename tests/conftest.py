@@ -10,6 +10,8 @@ from implementatie import Catalog, load_catalog
 
 ROOT = Path(__file__).parent.parent
 EXAMPLE = ROOT / "data" / "examples" / "team.csv"
+EXAMPLE_LATER = ROOT / "data" / "examples" / "team-later.csv"
+"""The same (synthetic) team a few months later: new respondent ids, some barriers resolved."""
 FIXTURES = Path(__file__).parent / "fixtures"
 CATALOGUES = FIXTURES / "catalogues"
 

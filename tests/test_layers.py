@@ -56,7 +56,10 @@ def imports(module: str, path: Path) -> Iterator[tuple[str, bool]]:
     package = module if path.name == "__init__.py" else module.rpartition(".")[0]
     lazy: set[int] = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+        # Inside a function, or under `if TYPE_CHECKING:` (for type hints only, never run).
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) or (
+            isinstance(node, ast.If) and ast.unparse(node.test).endswith("TYPE_CHECKING")
+        ):
             lazy.update(id(inner) for inner in ast.walk(node) if inner is not node)
     for node in ast.walk(tree):
         names: list[str] = []
@@ -99,7 +102,8 @@ def test_imports_point_down_only() -> None:
             source_layer, target_layer = layer_of(module), layer_of(target)
             if LAYERS[target_layer] <= LAYERS[source_layer]:
                 continue
-            # Results may render themselves, importing presentation inside the method only.
+            # Results may render themselves, importing presentation inside the method only
+            # (or naming its types for type hints under `if TYPE_CHECKING:`).
             if not eager and source_layer in CORE and target_layer == "report":
                 continue
             upward.append(f"{module} → {target}")
@@ -137,6 +141,18 @@ def test_the_layer_test_sees_a_violation(tmp_path: Path) -> None:
     source.write_text("from implementatie.report.views import assessment_view\n", encoding="utf-8")
     found = list(imports("implementatie.knowledge.bad", source))
     assert found[0] == ("implementatie.report.views", True)
+
+
+def test_type_checking_imports_count_as_lazy(tmp_path: Path) -> None:
+    source = tmp_path / "hints.py"
+    source.write_text(
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
+        "    from implementatie.report.notebook import View\n",
+        encoding="utf-8",
+    )
+    assert list(imports("implementatie.survey.hints", source)) == [
+        ("implementatie.report.notebook", False)
+    ]
 
 
 def test_core_use_loads_no_presentation_and_no_graph() -> None:

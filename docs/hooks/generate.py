@@ -8,6 +8,7 @@ import re
 import shlex
 import shutil
 import tempfile
+from pathlib import Path
 from typing import Any
 
 from mkdocs.plugins import event_priority
@@ -23,10 +24,12 @@ from implementatie.report.catalogue_pages import (
     strategies_page,
     worked_example,
 )
+from implementatie.report.notebook_page import notebook_page
 from implementatie.survey.examples import examples
 
 EXAMPLE_MARKER = "<!-- worked-example -->"
 STATISTICS_MARKER = "<!-- link-statistics -->"
+WORKSHOP = Path(__file__).parent.parent / "workshop.ipynb"
 EXAMPLE_BARRIERS = ("knowledge", "self_efficacy", "time_available")
 RUN_MARKER = re.compile(r"<!-- run: (.+?) -->")
 """`<!-- run: implementatie ARGS -->` becomes the output of that command on the example data."""
@@ -39,6 +42,7 @@ def on_files(files: Files, config: Any) -> Files:
         ("catalogue/determinants.md", determinants_page(catalog)),
         ("catalogue/strategies.md", strategies_page(catalog)),
         ("reference/yaml-fields.md", fields_page()),
+        ("workshop.md", "# Workshop\n\n" + notebook_page(WORKSHOP)),
     ]:
         files.append(File.generated(config, uri, content=content))
     return files

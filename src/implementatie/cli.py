@@ -36,18 +36,14 @@ from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import CATEGORY_IDS, Determinant
 from implementatie.knowledge.text import Lang
-from implementatie.report.document import TEXT_WIDTH, Block, html_page, render
+from implementatie.report.document import TEXT_WIDTH, Block, render
+from implementatie.report.documents import assessment_report, blocks_page, comparison_report
 from implementatie.report.questionnaire_form import questionnaire_page
 from implementatie.report.serialize import (
     agreement_data,
-    assessment_data,
-    comparison_data,
     determinant_data,
     eric_data,
-    plan_data,
-    recommendation_data,
     strategy_data,
-    subgroups_data,
 )
 from implementatie.report.views import (
     agreement_view,
@@ -63,7 +59,7 @@ from implementatie.report.views import (
     strategy_view,
     subgroups_view,
 )
-from implementatie.survey.assessment import Assessment, Barrier, assess
+from implementatie.survey.assessment import Assessment, assess
 from implementatie.survey.comparison import compare
 from implementatie.survey.examples import example_path, examples
 from implementatie.survey.exports import TEMPLATE_KINDS, template
@@ -266,7 +262,7 @@ def build_parser(lang: Lang = DEFAULT) -> argparse.ArgumentParser:
         help=_("also show the profile per group (role, team, location); small groups hidden"),
     )
     _recommend_options(sub, plan_default=True)
-    _format(sub, ["text", "markdown", "json", "html"])
+    _format(sub, ["text", "markdown", "json", "html", "pdf"])
 
     sub = command(
         "compare", _("compare two assessments, e.g. before and after introduction"), _compare
@@ -274,7 +270,7 @@ def build_parser(lang: Lang = DEFAULT) -> argparse.ArgumentParser:
     sub.add_argument("before", metavar=_("BEFORE"), help=_("answers of the first measurement"))
     sub.add_argument("after", metavar=_("AFTER"), help=_("answers of the second measurement"))
     _answer_options(sub)
-    _format(sub, ["text", "markdown", "json", "html"])
+    _format(sub, ["text", "markdown", "json", "html", "pdf"])
 
     sub = command(
         "suggest", _("suggest the determinants behind what a team writes (sticky notes)"), _suggest
@@ -523,7 +519,7 @@ def _emit(args: argparse.Namespace, blocks: list[Block], data: Any, title: str =
     if args.format == "json":
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     elif args.format == "html":
-        text = html_page(blocks, title or "implementatie", args.lang)
+        text = blocks_page(blocks, title or "implementatie", args.lang)
     else:
         text = render(blocks, "markdown" if args.format == "markdown" else "text", _width(args))
     return _write(args, text)
@@ -545,6 +541,22 @@ def _write(args: argparse.Namespace, text: str) -> int:
             raise ImplementatieError(message) from None
     else:
         print(text, end="")
+    return 0
+
+
+def _document(args: argparse.Namespace, page: str) -> int:
+    """Write a whole report page as HTML, or printed to PDF (which needs -o FILE)."""
+    if args.format == "html":
+        return _write(args, page)
+    if not args.output:
+        raise ImplementatieError("--format pdf needs --output FILE (a PDF is not shown on screen)")
+    from implementatie.report.pdf import html_to_pdf
+
+    data = html_to_pdf(page)
+    try:
+        Path(args.output).write_bytes(data)
+    except OSError as exc:
+        raise ImplementatieError(f"cannot write {args.output}: {exc.strerror}") from None
     return 0
 
 
@@ -594,12 +606,7 @@ def _recommend_output(
         barriers, top=args.top, catalog=catalog, exclude=args.exclude, max_effort=args.max_effort
     )
     blocks = [*(head or []), *recommendation_view(result, lang)]
-    output = {**(data or {}), **recommendation_data(result, lang)}
-    severities = {b.determinant.id: b for b in barriers if isinstance(b, Barrier)}
-    for entry in output["barriers"]:
-        if entry["determinant"] in severities:
-            found = severities[entry["determinant"]]
-            entry.update(severity=round(found.severity * 100, 1), n=found.n)
+    output = {**(data or {}), **result.to_dict(lang)}
     if args.plan or args.eric:
         chosen = plan(
             barriers,
@@ -610,12 +617,12 @@ def _recommend_output(
             max_effort=args.max_effort,
         )
         blocks += plan_view(chosen, lang)
-        output["plan"] = plan_data(chosen, lang)
+        output["plan"] = chosen.to_dict(lang)
         if args.eric:
             terms = eric_terms(chosen, catalog=catalog)
             blocks += eric_view(terms, lang)
             output["eric"] = eric_data(terms)
-    return _emit(args, blocks, output, catalog.questionnaire.title.in_(lang))
+    return _emit(args, blocks, output)
 
 
 def _assessment(args: argparse.Namespace, catalog: Catalog, file: str) -> Assessment:
@@ -637,13 +644,45 @@ def _assess(args: argparse.Namespace) -> int:
     catalog = _catalog(args)
     assessment = _assessment(args, catalog, args.file)
     _warn(assessment.warnings)
+    if args.format in ("html", "pdf"):
+        return _document(args, _assessment_report(args, catalog, assessment))
     head = assessment_view(assessment, args.lang)
-    data = assessment_data(assessment)
+    data = assessment.to_dict()
     if args.by:
         subgroups = assessment.subgroups(args.by)
         head += subgroups_view(subgroups, args.lang)
-        data["subgroups"] = subgroups_data(subgroups)
+        data["subgroups"] = subgroups.to_dict()
     return _recommend_output(args, catalog, assessment.barriers, head, data)
+
+
+def _assessment_report(args: argparse.Namespace, catalog: Catalog, assessment: Assessment) -> str:
+    barriers = assessment.barriers
+    chosen = (
+        plan(
+            barriers,
+            catalog=catalog,
+            max_strategies=args.max_strategies,
+            in_use=args.in_use,
+            exclude=args.exclude,
+            max_effort=args.max_effort,
+        )
+        if args.plan
+        else None
+    )
+    return assessment_report(
+        assessment,
+        recommendation=recommend(
+            barriers,
+            top=args.top,
+            catalog=catalog,
+            exclude=args.exclude,
+            max_effort=args.max_effort,
+        ),
+        plan=chosen,
+        subgroups=assessment.subgroups(args.by) if args.by else None,
+        lang=args.lang,
+        subtitle=Path(args.file).name,
+    )
 
 
 def _compare(args: argparse.Namespace) -> int:
@@ -652,7 +691,10 @@ def _compare(args: argparse.Namespace) -> int:
     after = _assessment(args, catalog, args.after)
     comparison = compare(before, after)
     _warn(comparison.warnings)
-    return _emit(args, comparison_view(comparison, args.lang), comparison_data(comparison))
+    if args.format in ("html", "pdf"):
+        subtitle = f"{Path(args.before).name} → {Path(args.after).name}"
+        return _document(args, comparison_report(comparison, lang=args.lang, subtitle=subtitle))
+    return _emit(args, comparison_view(comparison, args.lang), comparison.to_dict())
 
 
 def _warn(warnings: Sequence[str]) -> None:

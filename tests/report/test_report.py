@@ -47,12 +47,7 @@ def test_notebook_views() -> None:
         assert escape(planned.strategy.name.nl) in html
 
 
-def test_profile_chart_has_a_bar_per_shown_determinant() -> None:
-    from implementatie.report.svg import profile_svg
+def test_changes_are_signed_points_without_minus_zero() -> None:
+    from implementatie.report.views import points
 
-    assessment = assess(read_responses(EXAMPLE))
-    svg = profile_svg(assessment, "en")
-    assert svg.startswith("<svg") and svg.rstrip().endswith("</svg>")
-    shown = [r for r in assessment.determinants if r.negative is not None]
-    assert svg.count("n=") == len(shown)
-    assert "● barrier" in svg
+    assert [points(x) for x in (None, -0.004, 0.004, 0.125, -0.3)] == ["-", "0", "0", "+12", "-30"]

@@ -11,7 +11,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from implementatie import assess, make_responses
-from implementatie.report.serialize import assessment_data
 from tests.web.conftest import ADMIN, admin_headers, new_round, submission
 
 
@@ -267,7 +266,7 @@ def test_results_appear_at_the_minimum_and_change_in_steps(client: Any) -> None:
         )
     )
     assessment = data["assessment"]
-    assert assessment["determinants"] == assessment_data(expected)["determinants"]
+    assert assessment["determinants"] == expected.to_dict()["determinants"]
     assert assessment["respondents"] == 10
     assert [b["determinant"] for b in assessment["barriers"]] == [
         b.determinant.id for b in expected.barriers

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from implementatie.advice.ranking import NO_PLACE
 from implementatie.advice.recommendation import BarrierLike, candidate_strategies, resolve_barriers
@@ -22,6 +23,14 @@ from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import Determinant, Effort, Strategy
 from implementatie.knowledge.params import checked
+from implementatie.knowledge.text import Lang, checked_lang
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from implementatie.report.notebook import View
 
 STRONG = 2
 """The lowest link weight that counts as covering a barrier."""
@@ -42,6 +51,10 @@ class PlannedStrategy:
     @property
     def id(self) -> str:
         return self.strategy.id
+
+    def __repr__(self) -> str:
+        use = ", in use" if self.in_use else ""
+        return f"PlannedStrategy({self.id}, covers {len(self.covers)}{use})"
 
 
 @dataclass(frozen=True)
@@ -64,11 +77,51 @@ class Plan:
         every = (*self.in_use, *self.strategies)
         return {b.id: tuple(p.id for p in every if b.id in p.covers) for b in self.barriers}
 
-    def _repr_html_(self) -> str:
-        from implementatie.report.document import render
-        from implementatie.report.views import plan_view
+    def to_dict(self, lang: Lang = "nl") -> dict[str, Any]:
+        """Strategies, those in use, coverage, uncovered barriers: the `plan` of docs/json.md."""
+        lang = checked_lang(lang)
+        return {
+            "strategies": [
+                {
+                    "id": p.id,
+                    "name": p.strategy.name.in_(lang),
+                    "effort": p.strategy.effort,
+                    "covers": list(p.covers),
+                }
+                for p in self.strategies
+            ],
+            "in_use": [{"id": p.id, "covers": list(p.covers)} for p in self.in_use],
+            "coverage": {barrier: list(ids) for barrier, ids in self.coverage.items()},
+            "uncovered": [d.id for d in self.uncovered],
+            "limit_reached": self.limit_reached,
+        }
 
-        return render(plan_view(self, "nl"), "html")
+    def to_frame(self, lang: Lang = "nl") -> pd.DataFrame:
+        """One row per planned strategy (in use ones too): names in `lang`, effort, coverage."""
+        from implementatie.report.frames import plan_frame
+
+        return plan_frame(self, lang)
+
+    def plot(self, lang: Lang = "nl", *, ax: Axes | None = None) -> Figure:
+        """The plan as a map: which strategy covers which barrier."""
+        from implementatie.report.charts import plan_figure
+
+        return plan_figure(self, lang, ax=ax)
+
+    def view(self, lang: Lang = "nl") -> View:
+        """The chosen strategies and what each covers, in `lang`."""
+        from implementatie.report.notebook import view
+
+        return view(self, lang)
+
+    def _repr_html_(self) -> str:
+        return self.view()._repr_html_()
+
+    def __repr__(self) -> str:
+        return (
+            f"Plan({len(self.strategies)} strategies for {len(self.barriers)} barriers, "
+            f"{len(self.uncovered)} uncovered)"
+        )
 
 
 @checked

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from implementatie.advice.tables import tables
 from implementatie.errors import InvalidOption
@@ -16,7 +16,15 @@ from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import EFFORT_ORDER, Basis, Determinant, Effort, Strategy
 from implementatie.knowledge.params import checked
-from implementatie.knowledge.text import Text
+from implementatie.knowledge.text import Lang, Text, checked_lang
+from implementatie.survey.scoring import percent
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from implementatie.report.notebook import View
 
 
 @runtime_checkable
@@ -25,6 +33,20 @@ class HasDeterminant(Protocol):
 
     @property
     def determinant(self) -> Determinant: ...
+
+
+@runtime_checkable
+class HasSeverity(Protocol):
+    """A measured barrier, such as `Assessment.barriers` gives: how severe, over how many."""
+
+    @property
+    def determinant(self) -> Determinant: ...
+
+    @property
+    def severity(self) -> float: ...
+
+    @property
+    def n(self) -> int: ...
 
 
 BarrierLike = str | int | Determinant | HasDeterminant
@@ -56,13 +78,51 @@ class RankedStrategy:
     def id(self) -> str:
         return self.strategy.id
 
+    def to_dict(self, lang: Lang = "nl") -> dict[str, Any]:
+        """The strategy's entry in a barrier's list, texts in `lang` (docs/json.md)."""
+        return {
+            "id": self.id,
+            "rank": self.rank,
+            "score": self.score,
+            "weight": self.weight,
+            "name": self.strategy.name.in_(lang),
+            "rationale": self.rationale.in_(lang),
+            "basis": self.basis,
+            "source": self.source,
+            "also_addresses": list(self.also_addresses),
+            "effort": self.strategy.effort,
+            "eric": list(self.strategy.eric_numbers),
+            "adapts": list(self.strategy.adapts),
+        }
+
+    def __repr__(self) -> str:
+        return f"RankedStrategy({self.rank}. {self.id}, weight={self.weight}, score={self.score})"
+
 
 @dataclass(frozen=True)
 class BarrierStrategies:
-    """A barrier with its ranked strategies."""
+    """A barrier with its ranked strategies (and its severity, when it came from an assessment)."""
 
     determinant: Determinant
     strategies: tuple[RankedStrategy, ...]
+    severity: float | None = None
+    """Share of respondents answering negatively (0-1), for a barrier from an assessment."""
+    n: int | None = None
+    """Respondents with a valid answer, for a barrier from an assessment."""
+
+    def to_dict(self, lang: Lang = "nl") -> dict[str, Any]:
+        """`determinant`, `name`, `strategies` and, from an assessment, `severity` (%) and `n`."""
+        data: dict[str, Any] = {
+            "determinant": self.determinant.id,
+            "name": self.determinant.name.in_(lang),
+            "strategies": [r.to_dict(lang) for r in self.strategies],
+        }
+        if self.severity is not None:
+            data.update(severity=percent(self.severity), n=self.n)
+        return data
+
+    def __repr__(self) -> str:
+        return f"BarrierStrategies({self.determinant.id}, {len(self.strategies)} strategies)"
 
 
 @dataclass(frozen=True)
@@ -73,11 +133,35 @@ class Recommendation:
     top: int | None
     excluded: tuple[str, ...]
 
-    def _repr_html_(self) -> str:
-        from implementatie.report.document import render
-        from implementatie.report.views import recommendation_view
+    def to_dict(self, lang: Lang = "nl") -> dict[str, Any]:
+        """`{"lang", "barriers": [...]}` with texts in `lang`: the JSON of docs/json.md."""
+        lang = checked_lang(lang)
+        return {"lang": lang, "barriers": [b.to_dict(lang) for b in self.barriers]}
 
-        return render(recommendation_view(self, "nl"), "html")
+    def to_frame(self, lang: Lang = "nl") -> pd.DataFrame:
+        """One row per barrier × strategy: ids, names in `lang`, rank, weight, score, reason."""
+        from implementatie.report.frames import recommendation_frame
+
+        return recommendation_frame(self, lang)
+
+    def plot(self, lang: Lang = "nl", *, ax: Axes | None = None) -> Figure:
+        """The recommendation map: barriers × strategies, link weights; shared ones stand out."""
+        from implementatie.report.charts import recommendation_figure
+
+        return recommendation_figure(self, lang, ax=ax)
+
+    def view(self, lang: Lang = "nl") -> View:
+        """Per barrier its ranked strategies with reasons, in `lang`."""
+        from implementatie.report.notebook import view
+
+        return view(self, lang)
+
+    def _repr_html_(self) -> str:
+        return self.view()._repr_html_()
+
+    def __repr__(self) -> str:
+        count = sum(len(b.strategies) for b in self.barriers)
+        return f"Recommendation({len(self.barriers)} barriers, {count} ranked strategies)"
 
 
 def resolve_barriers(barriers: Iterable[BarrierLike], catalog: Catalog) -> list[Determinant]:
@@ -122,8 +206,10 @@ def recommend(
     if top is not None and top < 1:
         raise InvalidOption(f"top must be at least 1, got {top}")
     catalog = catalog or load_catalog()
-    determinants = resolve_barriers(barriers, catalog)
+    given = list(barriers)
+    determinants = resolve_barriers(given, catalog)
     ids = [d.id for d in determinants]
+    measured = {b.determinant.id: (b.severity, b.n) for b in given if isinstance(b, HasSeverity)}
     table = tables(catalog)
     allowed = {table.index[s.id] for s in candidate_strategies(catalog, exclude, max_effort)}
     scores = dict.fromkeys(allowed, 0)
@@ -151,6 +237,7 @@ def recommend(
                     _ranked(catalog.strategies[i], rank, barrier, ids, scores[i], table.links[i])
                     for rank, i in enumerate(kept, 1)
                 ),
+                *measured.get(barrier, (None, None)),
             )
         )
     excluded = tuple(sorted(catalog.strategy(s).id for s in exclude))

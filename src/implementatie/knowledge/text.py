@@ -8,6 +8,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
 
+from implementatie.errors import InvalidOption
+
 Lang = Literal["nl", "en"]
 LANGUAGES: tuple[Lang, ...] = ("nl", "en")
 
@@ -39,6 +41,14 @@ class Text(BaseModel):
     def in_(self, lang: Lang) -> str:
         """The text in `lang`."""
         return self.nl if lang == "nl" else self.en
+
+
+def checked_lang(lang: str) -> Lang:
+    """`lang` when it is a supported language; otherwise one clear error."""
+    for known in LANGUAGES:
+        if lang == known:
+            return known
+    raise InvalidOption(f"lang must be one of {', '.join(LANGUAGES)}, got {lang!r}")
 
 
 _INNOVATION = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -39,10 +39,16 @@ class Bullets:
 
 @dataclass(frozen=True)
 class Figure:
-    """An SVG picture, shown in HTML only (the tables beside it carry the same numbers)."""
+    """An SVG picture, shown in HTML only (the tables beside it carry the same numbers).
 
-    svg: str
+    `svg` may be a function that draws it, so that text and Markdown never pay for drawing.
+    """
+
+    svg: str | Callable[[], str]
     description: str
+
+    def markup(self) -> str:
+        return self.svg() if callable(self.svg) else self.svg
 
 
 Block = Heading | Paragraph | Table | Bullets | Figure
@@ -82,20 +88,6 @@ def _escaped(block: Block) -> Block:
     if isinstance(block, Bullets):
         return Bullets(tuple(map(esc, block.items)))
     return block
-
-
-def html_page(blocks: Sequence[Block], title: str, lang: str) -> str:
-    """A complete, self-contained HTML page."""
-    style = (
-        "body{font-family:sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;"
-        "line-height:1.4}table{border-collapse:collapse;margin:1rem 0}"
-        "td,th{border-bottom:1px solid #ddd;padding:.3rem .6rem;vertical-align:top}"
-    )
-    return (
-        f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
-        f"<title>{html.escape(title)}</title><style>{style}</style></head>"
-        f"<body><h1>{html.escape(title)}</h1>{render(blocks, 'html')}</body></html>\n"
-    )
 
 
 def _text(block: Block, width: int) -> str:
@@ -141,5 +133,5 @@ def _html(block: Block) -> str:
         )
         return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     if isinstance(block, Figure):
-        return f"<figure>{block.svg}<figcaption>{esc(block.description)}</figcaption></figure>"
+        return f"<figure>{block.markup()}<figcaption>{esc(block.description)}</figcaption></figure>"
     return "<ul>" + "".join(f"<li>{esc(item)}</li>" for item in block.items) + "</ul>"

@@ -11,10 +11,10 @@ from implementatie.i18n import localize
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.models import Basis, Determinant, Strategy
 from implementatie.knowledge.text import Lang
+from implementatie.report.charts import inline_chart
 from implementatie.report.document import Block, Bullets, Figure, Heading, Paragraph, Table
 from implementatie.report.labels import headings, label
 from implementatie.report.review import CONSENSUS, Agreement
-from implementatie.report.svg import profile_svg
 from implementatie.survey.assessment import Assessment
 from implementatie.survey.comparison import Comparison
 from implementatie.survey.subgroups import Subgroups
@@ -206,6 +206,14 @@ def eric_view(terms: Sequence[EricTerm], lang: Lang) -> list[Block]:
     ]
 
 
+def points(change: float | None) -> str:
+    """A change in share as signed percentage points ("+12", "-3", "0"), "-" when unknown."""
+    if change is None:
+        return "-"
+    rounded = round(change * 100)
+    return f"{rounded:+d}" if rounded else "0"
+
+
 def agreement_view(agreement: Agreement, lang: Lang) -> list[Block]:
     """Per top-3 link: how many reviewers agree and disagree, the share, and alternatives."""
     rows = tuple(
@@ -270,9 +278,15 @@ def assessment_view(assessment: Assessment, lang: Lang) -> list[Block]:
     )
     headers = headings(lang, "#", "determinant", "n", "negative", "neutral", "positive", "status")
     blocks.extend(_warnings(assessment.warnings, lang))
-    blocks.append(Figure(profile_svg(assessment, lang), label("chart", lang)))
+    blocks.append(chart(assessment, lang))
     blocks.append(Table(headers, rows))
     return blocks
+
+
+def chart(result: Assessment | Subgroups | Comparison, lang: Lang) -> Figure:
+    """The result's figure, drawn only when the block is rendered to HTML."""
+    captions = {Assessment: "chart", Subgroups: "heatmap_chart", Comparison: "change_chart"}
+    return Figure(lambda: inline_chart(result, lang), label(captions[type(result)], lang))
 
 
 def subgroups_view(subgroups: Subgroups, lang: Lang) -> list[Block]:
@@ -302,6 +316,7 @@ def subgroups_view(subgroups: Subgroups, lang: Lang) -> list[Block]:
                 status += f" ({_percent(result.negative)} {label('neg', lang)})"
             row.append(status)
         rows.append(tuple(row))
+    blocks.append(chart(subgroups, lang))
     blocks.append(Table(headers, tuple(rows)))
     return blocks
 
@@ -319,12 +334,13 @@ def comparison_view(comparison: Comparison, lang: Lang) -> list[Block]:
             c.determinant.name.in_(lang),
             label(c.before.status, lang),
             label(c.after.status, lang),
-            "-" if c.negative_change is None else f"{c.negative_change * 100:+.0f}",
+            points(c.negative_change),
             label(c.kind, lang),
         )
         for c in comparison.changes
     )
     headers = headings(lang, "#", "determinant", "before", "after", "negative_change", "change")
+    blocks.append(chart(comparison, lang))
     blocks.append(Table(headers, rows))
     return blocks
 

@@ -3,17 +3,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import warnings
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from implementatie.errors import LookupFailed
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import Determinant
 from implementatie.knowledge.params import checked
+from implementatie.knowledge.text import Lang
 from implementatie.survey.disclosure import SAFE_MINIMUM, SMALL_GROUPS_WARNING
 from implementatie.survey.responses import (
     ABSENT,
@@ -34,6 +37,13 @@ from implementatie.survey.scoring import (
 )
 from implementatie.survey.subgroups import Subgroups, split_by
 
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from implementatie.report.notebook import View
+
 
 @dataclass(frozen=True)
 class Barrier:
@@ -43,6 +53,9 @@ class Barrier:
     severity: float
     """Share of respondents answering negatively (0-1)."""
     n: int
+
+    def __repr__(self) -> str:
+        return f"Barrier({self.determinant.id}, severity={self.severity:.2f}, n={self.n})"
 
 
 @dataclass(frozen=True, eq=False)
@@ -96,11 +109,45 @@ class Assessment:
             self.determinants, self._classes, self._attributes, self.settings, attribute
         )
 
-    def _repr_html_(self) -> str:
-        from implementatie.report.document import render
-        from implementatie.report.views import assessment_view
+    def to_dict(self) -> dict[str, Any]:
+        """`respondents`, `settings` and per determinant its counts: the JSON of docs/json.md.
 
-        return render(assessment_view(self, "nl"), "html")
+        No respondent-level data. `implementatie assess --format json` adds the
+        recommendation's `barriers` (with `severity`) and the `plan` to this.
+        """
+        return {
+            "respondents": self.respondents,
+            "settings": dataclasses.asdict(self.settings),
+            "determinants": [r.to_dict() for r in self.determinants],
+            "warnings": list(self.warnings),
+        }
+
+    def to_frame(self, lang: Lang = "nl") -> pd.DataFrame:
+        """One row per determinant: ids, names in `lang`, n and shares (0-1), status."""
+        from implementatie.report.frames import assessment_frame
+
+        return assessment_frame(self, lang)
+
+    def plot(self, lang: Lang = "nl", *, ax: Axes | None = None) -> Figure:
+        """The MIDI profile: diverging bars per determinant by category, thresholds marked."""
+        from implementatie.report.charts import profile_figure
+
+        return profile_figure(self, lang, ax=ax)
+
+    def view(self, lang: Lang = "nl") -> View:
+        """The profile as tables and chart in `lang`, for a notebook or `print`."""
+        from implementatie.report.notebook import view
+
+        return view(self, lang)
+
+    def _repr_html_(self) -> str:
+        return self.view()._repr_html_()
+
+    def __repr__(self) -> str:
+        return (
+            f"Assessment({self.respondents} respondents, {len(self.determinants)} determinants, "
+            f"{len(self.barriers)} barriers, {len(self.facilitators)} facilitators)"
+        )
 
 
 @checked

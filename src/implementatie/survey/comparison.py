@@ -8,15 +8,23 @@ when the respondents with a valid answer differ that little, and any shared id g
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
 
 from implementatie.errors import InvalidOption
 from implementatie.knowledge.models import Determinant
 from implementatie.knowledge.params import checked
+from implementatie.knowledge.text import Lang
 from implementatie.survey.assessment import Assessment
 from implementatie.survey.disclosure import ROUNDS_SHARE_IDS, ROUNDS_TOO_CLOSE, is_safe
-from implementatie.survey.scoring import DeterminantResult
+from implementatie.survey.scoring import DeterminantResult, Settings, percent
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from implementatie.report.notebook import View
 
 
 @dataclass(frozen=True)
@@ -48,6 +56,22 @@ class Change:
             return None
         return self.after.negative - self.before.negative
 
+    def to_dict(self) -> dict[str, Any]:
+        """`id`, `before` and `after` status, `negative_change` (percentage points), `change`."""
+        return {
+            "id": self.determinant.id,
+            "before": self.before.status,
+            "after": self.after.status,
+            "negative_change": percent(self.negative_change),
+            "change": self.kind,
+        }
+
+    def __repr__(self) -> str:
+        return (
+            f"Change({self.determinant.id}, {self.before.status} → {self.after.status}, "
+            f"{self.kind})"
+        )
+
 
 @dataclass(frozen=True)
 class Comparison:
@@ -56,6 +80,8 @@ class Comparison:
     changes: tuple[Change, ...]
     warnings: tuple[str, ...] = ()
     """Things to know before sharing the comparison (respondent ids in both rounds, …)."""
+    settings: Settings = field(default_factory=Settings)
+    """The scoring settings both rounds share (thresholds, minimum group size)."""
 
     def of(self, kind: str) -> tuple[Determinant, ...]:
         """Determinants whose change is `kind` (resolved, new, persisting, changed, unchanged)."""
@@ -72,6 +98,43 @@ class Comparison:
     @property
     def persisting(self) -> tuple[Determinant, ...]:
         return self.of("persisting")
+
+    def to_dict(self) -> dict[str, Any]:
+        """The barriers resolved, new and persisting, and per determinant its change."""
+        return {
+            "warnings": list(self.warnings),
+            "resolved": [d.id for d in self.resolved],
+            "new": [d.id for d in self.new],
+            "persisting": [d.id for d in self.persisting],
+            "determinants": [c.to_dict() for c in self.changes],
+        }
+
+    def to_frame(self, lang: Lang = "nl") -> pd.DataFrame:
+        """One row per determinant: status and shares before and after, and the change."""
+        from implementatie.report.frames import comparison_frame
+
+        return comparison_frame(self, lang)
+
+    def plot(self, lang: Lang = "nl", *, ax: Axes | None = None) -> Figure:
+        """% negative before and after per determinant (a dumbbell chart), threshold marked."""
+        from implementatie.report.charts import change_figure
+
+        return change_figure(self, lang, ax=ax)
+
+    def view(self, lang: Lang = "nl") -> View:
+        """Resolved, new and persisting barriers and the change per determinant, in `lang`."""
+        from implementatie.report.notebook import view
+
+        return view(self, lang)
+
+    def _repr_html_(self) -> str:
+        return self.view()._repr_html_()
+
+    def __repr__(self) -> str:
+        return (
+            f"Comparison({len(self.changes)} determinants: {len(self.resolved)} resolved, "
+            f"{len(self.new)} new, {len(self.persisting)} persisting)"
+        )
 
 
 def rounds_may_be_compared(
@@ -117,4 +180,4 @@ def compare(before: Assessment, after: Assessment) -> Comparison:
         else:
             hidden = DeterminantResult(d, None, None, None, None, "suppressed")
             changes.append(Change(d, hidden, hidden))
-    return Comparison(tuple(changes), tuple(dict.fromkeys(notes)))
+    return Comparison(tuple(changes), tuple(dict.fromkeys(notes)), before.settings)

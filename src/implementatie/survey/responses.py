@@ -12,6 +12,7 @@ from array import array
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -46,6 +47,9 @@ class Respondent(BaseModel):
     answers: Mapping[str, Answer] = Field(default_factory=dict)
     attributes: Mapping[str, NonEmptyStr] = Field(default_factory=dict)
 
+    def __repr__(self) -> str:
+        return f"Respondent({self.id!r}, {len(self.answers)} answers)"
+
 
 class Responses:
     """Validated answers of a group of respondents, in the order they came in, held compactly.
@@ -72,9 +76,6 @@ class Responses:
         """The catalogue whose response formats the codes refer to."""
         self.source = source
 
-    def __repr__(self) -> str:
-        return f"<Responses: {len(self)} respondents from {self.source}>"
-
     def __len__(self) -> int:
         return len(self.ids)
 
@@ -100,6 +101,11 @@ class Responses:
             }
             found.append(Respondent(id=rid, answers=answers, attributes=attributes))
         return tuple(found)
+
+    def __repr__(self) -> str:
+        attributes = sorted(name for name, column in self.attributes.items() if any(column.codes))
+        by = f", attributes: {', '.join(attributes)}" if attributes else ""
+        return f"Responses({len(self)} respondents from {Path(self.source).name}{by})"
 
     def attribute_values(self, attribute: str) -> list[str]:
         """The distinct values of an attribute, sorted."""

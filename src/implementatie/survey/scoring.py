@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
-from typing import Literal
+from typing import Any, Literal
 
 from implementatie.errors import InvalidOption
 from implementatie.knowledge.catalog import Catalog
@@ -86,6 +86,25 @@ class DeterminantResult:
     def severity(self) -> float:
         """The share of negative answers (0 when not known): orders the barriers."""
         return self.negative or 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """`id`, `n`, `negative`, `neutral`, `positive` (percentages, one decimal), `status`."""
+        return {
+            "id": self.determinant.id,
+            "n": self.n,
+            "negative": percent(self.negative),
+            "neutral": percent(self.neutral),
+            "positive": percent(self.positive),
+            "status": self.status,
+        }
+
+    def __repr__(self) -> str:
+        return f"DeterminantResult({self.determinant.id}, n={self.n}, status={self.status})"
+
+
+def percent(share: float | None) -> float | None:
+    """A share (0-1) as a percentage with one decimal, as in the JSON output."""
+    return None if share is None else round(share * 100, 1)
 
 
 POLARITIES: tuple[Polarity | None, ...] = (None, "negative", "neutral", "positive")

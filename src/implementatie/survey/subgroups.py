@@ -17,10 +17,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from implementatie.errors import InvalidOption
+from implementatie.knowledge.text import Lang
 from implementatie.survey.disclosure import hidden_groups
 from implementatie.survey.scoring import DeterminantResult, Polarity, Settings, summarise
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from implementatie.report.notebook import View
 
 NOT_GIVEN = "(not given)"
 
@@ -35,6 +44,17 @@ class GroupResult:
     respondents: int
     determinants: tuple[DeterminantResult, ...]
 
+    def to_dict(self) -> dict[str, Any]:
+        """`name`, `respondents` and per determinant its counts (null when a cell is hidden)."""
+        return {
+            "name": self.name,
+            "respondents": self.respondents,
+            "determinants": [r.to_dict() for r in self.determinants],
+        }
+
+    def __repr__(self) -> str:
+        return f"GroupResult({self.name!r}, {self.respondents} respondents)"
+
 
 @dataclass(frozen=True)
 class Subgroups:
@@ -44,6 +64,40 @@ class Subgroups:
     groups: tuple[GroupResult, ...]
     hidden: bool
     """True when some groups are not listed because they are too small or could be worked out."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """`attribute`, `groups_hidden` and per group shown its size and counts: the
+        `subgroups` JSON of docs/json.md."""
+        return {
+            "attribute": self.attribute,
+            "groups_hidden": self.hidden,
+            "groups": [g.to_dict() for g in self.groups],
+        }
+
+    def to_frame(self, lang: Lang = "nl") -> pd.DataFrame:
+        """One row per group × determinant shown; hidden cells have missing numbers."""
+        from implementatie.report.frames import subgroups_frame
+
+        return subgroups_frame(self, lang)
+
+    def plot(self, lang: Lang = "nl", *, ax: Axes | None = None) -> Figure:
+        """A heatmap of % negative, groups × determinants; hidden cells stay blank."""
+        from implementatie.report.charts import subgroups_figure
+
+        return subgroups_figure(self, lang, ax=ax)
+
+    def view(self, lang: Lang = "nl") -> View:
+        """The status per group and determinant as a table in `lang`."""
+        from implementatie.report.notebook import view
+
+        return view(self, lang)
+
+    def _repr_html_(self) -> str:
+        return self.view()._repr_html_()
+
+    def __repr__(self) -> str:
+        hidden = ", some hidden" if self.hidden else ""
+        return f"Subgroups(by {self.attribute!r}: {len(self.groups)} groups shown{hidden})"
 
 
 def partitions(attributes: Mapping[str, Mapping[str, str]]) -> Partitions:

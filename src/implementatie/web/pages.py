@@ -24,7 +24,8 @@ from starlette.datastructures import FormData
 
 from implementatie import Lang
 from implementatie.knowledge.models import CategoryId
-from implementatie.report.document import html_page, render
+from implementatie.report.document import render
+from implementatie.report.documents import blocks_page
 from implementatie.report.views import (
     assessment_view,
     comparison_view,
@@ -272,7 +273,7 @@ def report_html(token: str, request: Request) -> Response:
     if found is None:
         raise HTTPException(409, "no results yet: too few answers")
     return Response(
-        html_page(_blocks(found, lang), current.name, lang),
+        blocks_page(_blocks(found, lang), current.name, lang),
         media_type="text/html; charset=utf-8",
         headers={
             "content-disposition": 'attachment; filename="report.html"',

@@ -28,13 +28,6 @@ from implementatie import (
     recommend,
 )
 from implementatie.errors import InvalidOption
-from implementatie.report.serialize import (
-    assessment_data,
-    comparison_data,
-    plan_data,
-    recommendation_data,
-    subgroups_data,
-)
 from implementatie.survey.subgroups import Subgroups
 from implementatie.web import storage
 
@@ -58,16 +51,12 @@ class Results:
 
     def to_json(self, lang: Lang) -> dict[str, Any]:
         """The same contract as `implementatie assess --format json` (docs/json.md)."""
-        data = assessment_data(self.assessment)
-        data["subgroups"] = [subgroups_data(s) for s in self.subgroups]
-        data.update(recommendation_data(self.recommendation, lang))
-        severities = {b.determinant.id: b for b in self.assessment.barriers}
-        for entry in data["barriers"]:
-            found = severities[entry["determinant"]]
-            entry.update(severity=round(found.severity * 100, 1), n=found.n)
-        data["plan"] = plan_data(self.plan, lang)
+        data = self.assessment.to_dict()
+        data["subgroups"] = [s.to_dict() for s in self.subgroups]
+        data.update(self.recommendation.to_dict(lang))
+        data["plan"] = self.plan.to_dict(lang)
         if self.comparison is not None:
-            data["comparison"] = comparison_data(self.comparison)
+            data["comparison"] = self.comparison.to_dict()
         return data
 
 
