@@ -197,9 +197,14 @@ def test_settings_at_the_edge_of_their_range_are_accepted(options: dict[str, obj
 def test_classify_gives_one_respondents_polarity(
     q08a: int | None, q08c: int | None, polarity: str | None
 ) -> None:
-    from implementatie.survey.scoring import classify
-
+    """Five respondents answering alike: every one of them has exactly this polarity."""
     answers = {k: v for k, v in {"q08a": q08a, "q08c": q08c}.items() if v is not None}
-    respondent = make_responses({"r1": answers}).respondents[0]
-    determinant = CATALOG.determinant("personal_benefits")
-    assert classify(respondent, determinant, CATALOG, Settings()) == polarity
+    result = assess(make_responses({f"r{i}": answers for i in range(5)})).result(
+        "personal_benefits"
+    )
+    if polarity is None:
+        assert (result.n, result.status) == (0, "insufficient_data")
+        return
+    shares = {"negative": result.negative, "neutral": result.neutral, "positive": result.positive}
+    assert result.n == 5 and shares[polarity] == 1.0
+    assert all(share == 0.0 for name, share in shares.items() if name != polarity)

@@ -13,6 +13,7 @@ def _folder() -> Path:
     return Path(str(resources.files("implementatie") / "data" / "examples"))
 
 
+@checked
 def examples() -> tuple[str, ...]:
     """The names of the bundled examples (their file names without ``.csv``), sorted."""
     return tuple(sorted(path.stem for path in _folder().glob("*.csv")))
