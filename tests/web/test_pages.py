@@ -183,8 +183,16 @@ def test_downloads(client: Any, tmp_path: Path) -> None:
     url = f"/api/rounds/{made['respondent_token']}/submissions"
     assert client.get(f"/f/{ftoken}/report.html").status_code == 409
     bodies = [submission(f"r{n}", negative=n < 2, role="arts", team="Zuid") for n in range(6)]
-    for body in bodies:
+    for body in bodies[:4]:
         client.post(url, json=body)
+    dashboard_form(client, ftoken, "close")
+    assert client.get(f"/f/{ftoken}/answers.csv").status_code == 409  # closed, but only 4
+    dashboard_form(client, ftoken, "reopen")
+    for body in bodies[4:]:
+        client.post(url, json=body)
+    # Open: a file downloaded after every answer would show what that one person answered.
+    assert client.get(f"/f/{ftoken}/answers.csv").status_code == 409
+    dashboard_form(client, ftoken, "close")
     csv_file = tmp_path / "answers.csv"
     csv_file.write_text(client.get(f"/f/{ftoken}/answers.csv").text, encoding="utf-8")
     read = read_responses(csv_file)

@@ -225,9 +225,17 @@ async def dashboard_action(token: str, action: str, request: Request) -> Respons
 
 @router.get("/f/{token}/answers.csv")
 def answers_csv(token: str, request: Request) -> Response:
-    """Every answer as the canonical wide CSV (`implementatie assess` reads it)."""
+    """Every answer as the canonical wide CSV (`implementatie assess` reads it).
+
+    Only for a closed round with at least `min_group_size` answers: a file downloaded after
+    every new answer would show what that one person answered.
+    """
     app = service(request)
     current = _facilitated(request, token)
+    if current.is_open:
+        raise HTTPException(409, "close the round first: the answers file is for closed rounds")
+    if storage.count_submissions(app.engine, current.id) < app.settings.min_group_size:
+        raise HTTPException(409, "too few answers to download them")
     head = template("wide", catalog=app.catalog).splitlines()
     columns = head[-1].split(",")
     out = io.StringIO()

@@ -51,6 +51,7 @@ TEXTS: dict[str, str] = {
     "deleted": N_("The round has been deleted."),
     "downloads": N_("Downloads"),
     "download_csv": N_("Answers (CSV)"),
+    "csv_after_close": N_("The answers file (CSV) can be downloaded once the round is closed."),
     "download_json": N_("Results (JSON)"),
     "download_html": N_("Report (HTML, print to PDF)"),
     "earlier": N_("Compared with the previous round: {name}"),
