@@ -326,10 +326,10 @@ def build_parser(lang: Lang = DEFAULT) -> argparse.ArgumentParser:
     )
     sub.add_argument(
         "--format",
-        choices=["json", "html"],
+        choices=["json", "html", "pdf"],
         default="json",
         help=_(
-            "html: a page to print on paper (or to PDF from the browser); "
+            "html or pdf: a page to print on paper (pdf needs -o FILE); "
             "json: a form definition, see --as (default: json)"
         ),
     )
@@ -760,8 +760,8 @@ def _template(args: argparse.Namespace) -> int:
 
 def _questionnaire(args: argparse.Namespace) -> int:
     catalog = _catalog(args)
-    if args.format == "html":
-        return _write(args, questionnaire_page(catalog, args.lang))
+    if args.format in ("html", "pdf"):
+        return _document(args, questionnaire_page(catalog, args.lang))
     make = questionnaire_schema if args.shape == "json-schema" else surveyjs
     data = make(args.lang, catalog=catalog, innovation=args.innovation)
     return _write(args, json.dumps(data, ensure_ascii=False, indent=2) + "\n")

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from implementatie import assess, compare, plan, read_responses, recommend
+from implementatie import assess, compare, load_catalog, plan, read_responses, recommend
 from implementatie.cli import main
 from implementatie.report.documents import assessment_report, comparison_report
 from implementatie.report.pdf import chromium, headless
@@ -151,3 +151,14 @@ def console_messages(html: str) -> list[str]:
 def test_html_report_opens_in_chromium_without_console_errors(page: str) -> None:
     assert console_messages("<script>console.error('seen')</script>"), "the check can fail"
     assert console_messages(page) == []
+
+
+@needs_chromium
+def test_printable_questionnaire_as_pdf(tmp_path) -> None:
+    target = tmp_path / "vragenlijst.pdf"
+    assert main(["questionnaire", "--format", "pdf", "-o", str(target), "--lang", "nl"]) == 0
+    reader = PdfReader(target)
+    text = as_read(" ".join(p.extract_text() for p in reader.pages))
+    first_item = load_catalog().determinants[0].items[0]
+    assert as_read(first_item.text.nl)[:40] in text
+    assert round(float(reader.pages[0].mediabox[2])) == 595, "A4 in points"
