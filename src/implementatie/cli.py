@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from implementatie import __version__
+from implementatie.advice.action_plan import ActionPlan, action_plan
 from implementatie.advice.eric import eric_terms
-from implementatie.advice.planning import plan
+from implementatie.advice.planning import Plan, plan
 from implementatie.advice.recommendation import recommend
 from implementatie.errors import (
     CatalogError,
@@ -679,10 +680,23 @@ def _assessment_report(args: argparse.Namespace, catalog: Catalog, assessment: A
             max_effort=args.max_effort,
         ),
         plan=chosen,
+        action_plan=_report_action_plan(chosen, args.lang, catalog),
         subgroups=assessment.subgroups(args.by) if args.by else None,
         lang=args.lang,
         subtitle=Path(args.file).name,
     )
+
+
+def _report_action_plan(chosen: Plan | None, lang: Lang, catalog: Catalog) -> ActionPlan | None:
+    """The plan's action plan for the report; left out, with a warning, when a strategy of a
+    custom catalogue has no action plan defaults."""
+    if chosen is None or not chosen.strategies:
+        return None
+    try:
+        return action_plan(chosen, lang=lang, catalog=catalog)
+    except InvalidOption as exc:
+        _warn([f"no action plan in the report: {exc}"])
+        return None
 
 
 def _compare(args: argparse.Namespace) -> int:
@@ -714,7 +728,6 @@ def _suggest(args: argparse.Namespace) -> int:
 
 
 def _actionplan(args: argparse.Namespace) -> int:
-    from implementatie.advice.action_plan import action_plan
     from implementatie.advice.action_plan_files import (
         csv_text,
         read_action_plan,

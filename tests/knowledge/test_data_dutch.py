@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import pytest
 
 from implementatie import load_catalog
+from implementatie.knowledge.action_defaults import load_action_defaults
 
 CATALOG = load_catalog()
 MAX_WORDS = 25
@@ -115,3 +116,27 @@ def test_the_innovation_is_named_only_in_the_questionnaire() -> None:
         if not where.startswith(tuple(d.id for d in CATALOG.determinants)) and pattern.search(text)
     ]
     assert not in_strategies, in_strategies
+
+
+def action_default_texts() -> Iterator[tuple[str, str]]:
+    """(where, text) for every Dutch role, dose, phase, outcome and audience of the action plan."""
+    defaults = load_action_defaults()
+    for group in ("roles", "doses", "phases", "audiences"):
+        for key, text in getattr(defaults, group).items():
+            yield f"{group}.{key}", text.nl
+    for key, outcome in defaults.outcomes.items():
+        yield f"outcomes.{key}.name", outcome.name.nl
+        yield f"outcomes.{key}.indicator", outcome.indicator.nl
+
+
+def test_action_plan_defaults_are_plain_dutch() -> None:
+    """Roles are short names a team uses (no meldcode role for a champion), sentences short."""
+    texts = list(action_default_texts())
+    assert len(texts) > 30
+    for word, why in BANNED.items():
+        pattern = re.compile(rf"\b{re.escape(word)}", re.IGNORECASE)
+        assert not [where for where, text in texts if pattern.search(text)], f"{word}: {why}"
+    for where, text in texts:
+        assert all(len(s.split()) <= MAX_WORDS for s in sentences(text)), where
+        if where.startswith("roles."):
+            assert len(text.split()) <= 6, f"{where}: a role is a short name"
