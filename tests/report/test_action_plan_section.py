@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import itertools
 import re
 
 import pytest
@@ -56,7 +57,7 @@ def test_the_section_follows_the_strategies_and_keeps_the_heading_order(assessme
     page = assessment_report(assessment, plan=chosen, action_plan=action_plan(chosen))
     assert page.index('id="summary"') < page.index('id="action-plan"') < page.index('id="method"')
     levels = headings(page)
-    assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False))
+    assert all(b <= a + 1 for a, b in itertools.pairwise(levels))
 
 
 def test_no_action_plan_no_section(assessment) -> None:
