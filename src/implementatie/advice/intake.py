@@ -131,9 +131,12 @@ class _Matcher:
         for lang in LANGUAGES:
             triples = []
             for determinant, cues in lexicon.cues.items():
-                triples += [(determinant, cue, 1.0) for cue in getattr(cues, lang)]
-                triples += [(determinant, cue, WEAK) for cue in cues.weak]
-            index = self.indexes[lang] = CueIndex(lang, triples)
+                for cue in getattr(cues, lang):
+                    triples += [(determinant, text, 1.0) for text in lexicon.expand(cue, lang)]
+                for cue in cues.weak:
+                    triples += [(determinant, text, WEAK) for text in lexicon.expand(cue, lang)]
+            heads = {word for words_ in lexicon.classes.values() for word in getattr(words_, lang)}
+            index = self.indexes[lang] = CueIndex(lang, triples, heads)
             ignore = {plain for text in lexicon.ignore for _, plain in words(text)}
             self.extra[lang] = _description_words(catalog.determinants, lang, index, ignore)
 
