@@ -10,7 +10,8 @@ from implementatie import InvalidOption, MissingExtra, suggest
 from implementatie.advice.cue_matching import LENGTH_RATIO, CueIndex, alike
 from implementatie.advice.intake import CLEAR, read_notes
 from implementatie.errors import ImplementatieError
-from implementatie.knowledge.cues import CueLexicon, DeterminantCues
+from implementatie.errors import CatalogError
+from implementatie.knowledge.cues import CueLexicon, DeterminantCues, WordClass, load_cues
 
 
 def ids(text: str, **options: object) -> list[str]:
@@ -146,10 +147,87 @@ def test_typo_rules_at_their_length_boundaries(catalog) -> None:
     assert found("traeg") == ["material_resources"]  # 5 letters: one changed letter
     assert found("lapop") == []  # 5 letters: a dropped letter is not corrected
     assert found("lapttop") == ["material_resources"]  # 7 letters: an added letter is
-    assert found("tijt") == []  # 4 letters: never corrected
+    assert found("tijk") == []  # 4 letters: never corrected ...
+    assert found("tijt") == ["time_available"]  # ... except a final t for d (see below)
     assert found("rtaag") == []  # the first letter must be right
 
 
 def test_wrong_arguments_are_invalid_options() -> None:
     with pytest.raises(InvalidOption, match="text"):
         suggest(5)  # type: ignore[arg-type]
+
+
+def test_final_d_and_t_are_swapped_only_into_a_cue_word(catalog) -> None:
+    tiny = lexicon(
+        time_available=DeterminantCues(nl=("tijd",)),
+        knowledge=DeterminantCues(nl=("weet",)),
+    )
+    assert ids("tijt", catalog=catalog, lexicon=tiny, lang="nl") == ["time_available"]
+    assert ids("weed", catalog=catalog, lexicon=tiny, lang="nl") == ["knowledge"]
+    assert ids("tijs", catalog=catalog, lexicon=tiny, lang="nl") == []
+    assert ids("tijt", catalog=catalog, lexicon=tiny, lang="en") == []  # Dutch only
+    [note] = suggest("tijt", catalog=catalog, lexicon=tiny, lang="nl").notes
+    assert note.suggestions[0].score == 0.8  # a slip counts as an indirect match
+
+
+@pytest.mark.parametrize(
+    ("note", "cue"),
+    [
+        ("het helpt niet", "helpen"),  # stem + t
+        ("ze haakt af", "haken"),  # double vowel back to one: haak → haken
+        ("hij vult het in", "vullen"),  # double consonant: vul → vullen
+        ("ik durft het", "durven"),  # f → v
+        ("zij leest het", "lezen"),  # s → z
+        ("het doet pijn", "doen"),  # doe + n
+    ],
+)
+def test_dutch_present_tense_finds_the_infinitive_cue(catalog, note, cue) -> None:
+    tiny = lexicon(outcome_expectations=DeterminantCues(nl=(cue,)))
+    assert ids(note, catalog=catalog, lexicon=tiny, lang="nl") == ["outcome_expectations"]
+
+
+def test_separable_verbs_join_within_reach(catalog) -> None:
+    tiny = lexicon(client_cooperation=DeterminantCues(nl=("ouders haken af", "meedoen")))
+
+    def found(note: str) -> list[str]:
+        return ids(note, catalog=catalog, lexicon=tiny, lang="nl")
+
+    assert found("ouders haken af") == ["client_cooperation"]
+    assert found("ouders afhaken") == ["client_cooperation"]  # the cue joined: afhaken
+    assert found("ouders haken na twee lange sessies al af") == ["client_cooperation"]
+    assert found("ouders haakt af") == ["client_cooperation"]
+    assert found("om af te haken, ouders") == []  # `af te haken` joins, but `ouders` is after
+    assert found("de gezinnen doen goed mee") == ["client_cooperation"]
+    assert found("ze doet mee") == ["client_cooperation"]
+    assert found("mee") == []
+    # the particle 7 words after the verb is out of reach (PARTICLE_REACH = 6)
+    assert found("ouders haken een twee drie vier vijf zes af") == []
+    assert found("ouders haken een twee drie vier vijf af") == ["client_cooperation"]
+
+
+def test_slots_expand_to_every_word_of_their_class(catalog) -> None:
+    tiny = CueLexicon(
+        classes={"clients": WordClass(nl=("ouders", "hulpverlener"), en=("parents",))},
+        cues={
+            "client_satisfaction": DeterminantCues(nl=("{clients} blij",), en=("{clients} happy",))
+        },
+    )
+    assert list(tiny.expand("{clients} blij", "nl")) == ["ouders blij", "hulpverlener blij"]
+    assert ids("ouders zijn blij", catalog=catalog, lexicon=tiny) == ["client_satisfaction"]
+    assert ids("parents are happy", catalog=catalog, lexicon=tiny) == ["client_satisfaction"]
+    assert ids("parents are blij", catalog=catalog, lexicon=tiny, lang="nl") == []
+    # a compound ending in a class word counts as that word (0.8): schuldhulpverlener
+    [note] = suggest("schuldhulpverlener blij", catalog=catalog, lexicon=tiny, lang="nl").notes
+    assert note.suggestions[0].score == 0.8
+    assert ids("hulpverlenerschap blij", catalog=catalog, lexicon=tiny, lang="nl") == []
+
+
+def test_an_unknown_slot_is_located(tmp_path, catalog) -> None:
+    path = tmp_path / "cues.yaml"
+    path.write_text(
+        "classes: {clients: {nl: [ouders]}}\n"
+        "cues:\n  client_satisfaction:\n    nl: [ouders blij, '{client} blij']\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CatalogError, match=r"cues.yaml:4:.*unknown word class \{client\}"):
+        load_cues(path, catalog=catalog)
