@@ -9,8 +9,7 @@ import pytest
 from implementatie import InvalidOption, MissingExtra, suggest
 from implementatie.advice.cue_matching import LENGTH_RATIO, CueIndex, alike
 from implementatie.advice.intake import CLEAR, read_notes
-from implementatie.errors import ImplementatieError
-from implementatie.errors import CatalogError
+from implementatie.errors import CatalogError, ImplementatieError
 from implementatie.knowledge.cues import CueLexicon, DeterminantCues, WordClass, load_cues
 
 

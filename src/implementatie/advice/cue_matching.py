@@ -55,7 +55,23 @@ MOVABLE: dict[Lang, str] = {"nl": "niet"}
 
 PARTICLES: dict[Lang, frozenset[str]] = {
     "nl": frozenset(
-        "aan af bij door in mee na om op terug toe uit weg voor samen".split()
+        [
+            "aan",
+            "af",
+            "bij",
+            "door",
+            "in",
+            "mee",
+            "na",
+            "om",
+            "op",
+            "terug",
+            "toe",
+            "uit",
+            "weg",
+            "voor",
+            "samen",
+        ]
     ),
 }
 """Parts of Dutch separable verbs: `haken af` / `afhaken`, `doet mee` / `meedoen`."""
