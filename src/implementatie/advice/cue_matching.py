@@ -55,23 +55,8 @@ MOVABLE: dict[Lang, str] = {"nl": "niet"}
 
 PARTICLES: dict[Lang, frozenset[str]] = {
     "nl": frozenset(
-        [
-            "aan",
-            "af",
-            "bij",
-            "door",
-            "in",
-            "mee",
-            "na",
-            "om",
-            "op",
-            "terug",
-            "toe",
-            "uit",
-            "weg",
-            "voor",
-            "samen",
-        ]
+        {"aan", "af", "bij", "door", "in", "mee", "na", "om", "op", "samen", "terug", "toe"}
+        | {"uit", "voor", "weg"}
     ),
 }
 """Parts of Dutch separable verbs: `haken af` / `afhaken`, `doet mee` / `meedoen`."""
