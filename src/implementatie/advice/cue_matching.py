@@ -35,6 +35,14 @@ from implementatie.knowledge.text import Lang
 MAX_GAP = 2
 """Words of the note allowed between the words of a multi-word cue, in total."""
 
+FRAME_GAP = 4
+"""The same for a sentence frame (a cue with a word class, `{clients} leuk`): a subject and
+what is said about it are often further apart (`jongeren vinden de app echt leuk`)."""
+
+ANTONYM_PREFIXES: dict[Lang, tuple[str, ...]] = {"nl": ("on",), "en": ("un",)}
+"""A word with or without these counts for the same determinant (`zeker` / `onzeker`,
+`clear` / `unclear`): a note can name a barrier or what goes well."""
+
 INDIRECT = 0.8
 """Weight of a match through a compound part or a corrected typo."""
 
@@ -87,6 +95,7 @@ class Cue:
     stems: tuple[str, ...]
     spellings: tuple[str, ...]
     weight: float
+    gap: int = MAX_GAP
 
 
 Option = tuple[str, str, float]
@@ -110,10 +119,15 @@ class CueIndex:
     """All cues of one language, ready to be looked for in notes."""
 
     def __init__(
-        self, lang: Lang, cues: Iterable[tuple[str, str, float]], heads: Iterable[str] = ()
+        self,
+        lang: Lang,
+        cues: Iterable[tuple[str, str, float]],
+        heads: Iterable[str] = (),
+        frames: Iterable[tuple[str, str, float]] = (),
     ) -> None:
-        """`cues`: (determinant id, cue text, weight) triples; `heads`: words a compound may
-        end with and still count as that word (`schuldhulpverlener` is a `hulpverlener`)."""
+        """`cues`: (determinant id, cue text, weight) triples; `frames`: the same for sentence
+        frames, which allow `FRAME_GAP` words in between; `heads`: words a compound may end
+        with and still count as that word (`schuldhulpverlener` is a `hulpverlener`)."""
         self.stem = _stemmer(lang)
         self.lang = lang
         self._by_first: dict[str, list[Cue]] = defaultdict(list)
@@ -122,14 +136,16 @@ class CueIndex:
         spellings: dict[str, str] = {}
         joined: set[str] = set()
         movable = MOVABLE.get(lang)
-        for determinant, text, weight in cues:
+        tagged = [(*cue, MAX_GAP) for cue in cues] + [(*cue, FRAME_GAP) for cue in frames]
+        for determinant, text, weight, gap in tagged:
             folded = [plain for _, plain in words(text)]
             if not folded:
                 continue
             for variant in [folded, *_separable(folded, self._particles)]:
                 for order in _orders(variant, movable):
                     stems = tuple(self.stem(w) for w in order)
-                    self._by_first[stems[0]].append(Cue(determinant, stems, tuple(order), weight))
+                    cue = Cue(determinant, stems, tuple(order), weight, gap)
+                    self._by_first[stems[0]].append(cue)
                 joined.update(self.stem(w) for w in variant)
             if len(folded) == 1:
                 self._single.add(self.stem(folded[0]))
@@ -170,7 +186,11 @@ class CueIndex:
             found = {stem: (stem, word, 1.0)}
             for form in self._verb_forms(word):
                 found.setdefault(self.stem(form), (self.stem(form), form, 1.0))
-            indirect = [*self._compound_parts(word), self._final_d_or_t(word)]
+            indirect = [
+                *self._compound_parts(word),
+                self._final_d_or_t(word),
+                *self._antonyms(word),
+            ]
             if len(found) == 1:
                 indirect.append(self._correction(word, stem))
             for part in indirect:
@@ -183,7 +203,7 @@ class CueIndex:
         """Dutch present-tense forms back to the infinitive a cue uses: `helpt` → `helpen`,
         `haakt` → `haken`, `vult` → `vullen`, `durft` → `durven`, `doet` → `doen`; only forms
         whose stem some cue has."""
-        if self.lang != "nl" or len(word) < 4 or word in self._known:
+        if self.lang != "nl" or len(word) < 4:
             return []
         stem = word[:-1] if word.endswith("t") else word
         candidates = [stem + "en", stem + "n"]
@@ -194,6 +214,15 @@ class CueIndex:
         if stem.endswith(("f", "s")):
             candidates.append(stem[:-1] + {"f": "v", "s": "z"}[stem[-1]] + "en")
         return [c for c in candidates if c != word and self.stem(c) in self._stems]
+
+    def _antonyms(self, word: str) -> list[str]:
+        """The cue word this word negates or is negated by (`zeker` ↔ `onzeker`)."""
+        found = []
+        for prefix in ANTONYM_PREFIXES.get(self.lang, ()):
+            other = word[len(prefix) :] if word.startswith(prefix) else prefix + word
+            if len(other) >= MIN_PART + 1 and other in self._known:
+                found.append(other)
+        return found
 
     def _final_d_or_t(self, word: str) -> str | None:
         """The cue word meant when a Dutch word ends in `t` for `d` or the other way round
@@ -314,7 +343,7 @@ def _match_rest(
                 at += 1
                 break
             gaps += 1
-            if gaps > MAX_GAP:
+            if gaps > cue.gap:
                 return None
             at += 1
         else:

@@ -26,7 +26,7 @@ from pathlib import Path
 from implementatie.advice.cue_matching import CueIndex, CueMatch, alike, words
 from implementatie.errors import ImplementatieError, InvalidOption
 from implementatie.knowledge.catalog import Catalog
-from implementatie.knowledge.cues import CueLexicon, load_cues
+from implementatie.knowledge.cues import SLOT, CueLexicon, load_cues
 from implementatie.knowledge.limits import MAX_ANSWERS_BYTES, FileTooLarge, read_limited
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import Determinant
@@ -129,14 +129,16 @@ class _Matcher:
         self.extra: dict[Lang, dict[str, list[tuple[str, str]]]] = {}
         """Per language: stem → (determinant, spelling) from descriptions and items."""
         for lang in LANGUAGES:
-            triples = []
+            plain: list[tuple[str, str, float]] = []
+            frames: list[tuple[str, str, float]] = []
             for determinant, cues in lexicon.cues.items():
-                for cue in getattr(cues, lang):
-                    triples += [(determinant, text, 1.0) for text in lexicon.expand(cue, lang)]
-                for cue in cues.weak:
-                    triples += [(determinant, text, WEAK) for text in lexicon.expand(cue, lang)]
-            heads = {word for words_ in lexicon.classes.values() for word in getattr(words_, lang)}
-            index = self.indexes[lang] = CueIndex(lang, triples, heads)
+                weighted = [(cue, 1.0) for cue in getattr(cues, lang)]
+                weighted += [(cue, WEAK) for cue in cues.weak]
+                for cue, weight in weighted:
+                    into = frames if SLOT.search(cue) else plain
+                    into += [(determinant, text, weight) for text in lexicon.expand(cue, lang)]
+            heads = {word for group in lexicon.classes.values() for word in getattr(group, lang)}
+            index = self.indexes[lang] = CueIndex(lang, plain, heads, frames)
             ignore = {plain for text in lexicon.ignore for _, plain in words(text)}
             self.extra[lang] = _description_words(catalog.determinants, lang, index, ignore)
 
