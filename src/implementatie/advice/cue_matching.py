@@ -137,8 +137,12 @@ class CueIndex:
         joined: set[str] = set()
         movable = MOVABLE.get(lang)
         tagged = [(*cue, MAX_GAP) for cue in cues] + [(*cue, FRAME_GAP) for cue in frames]
+        self.capitals: set[str] = set()
+        """Cue words written in capitals (`IT`): they match only a note word in capitals."""
         for determinant, text, weight, gap in tagged:
-            folded = [plain for _, plain in words(text)]
+            found = words(text)
+            self.capitals.update(plain for surface, plain in found if surface.isupper())
+            folded = [plain for _, plain in found]
             if not folded:
                 continue
             for variant in [folded, *_separable(folded, self._particles)]:
@@ -159,9 +163,13 @@ class CueIndex:
             self._spellings_by_letter[plain[0]].append(plain)
         self._alternatives: dict[str, tuple[Option, ...]] = {}
 
-    def find(self, folded: Sequence[str]) -> list[CueMatch]:
-        """Every cue occurrence in a note given as folded words, in note order."""
-        options = [self.alternatives(word) for word in folded]
+    def find(self, found: Sequence[tuple[str, str]]) -> list[CueMatch]:
+        """Every cue occurrence in a note given as (surface, folded) words, in note order."""
+        folded = [
+            "" if plain in self.capitals and not surface.isupper() else plain
+            for surface, plain in found
+        ]
+        options = [self.alternatives(word) if word else () for word in folded]
         if self._particles:
             options = self._join_particles(folded, options)
         present = {stem for choices in options for stem, _, _ in choices}

@@ -144,10 +144,9 @@ class _Matcher:
 
     def note(self, text: str, languages: Sequence[Lang], top: int) -> NoteSuggestions:
         found = words(text)
-        folded = [plain for _, plain in found]
         best: dict[str, tuple[float, set[int]]] = {}
         for lang in languages:
-            for determinant, (score, positions) in self._scores(folded, lang).items():
+            for determinant, (score, positions) in self._scores(found, lang).items():
                 if determinant not in best or score > best[determinant][0]:
                     best[determinant] = (score, positions)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], self.determinants[kv[0]].number))
@@ -164,10 +163,13 @@ class _Matcher:
         )
         return NoteSuggestions(text, suggestions)
 
-    def _scores(self, folded: Sequence[str], lang: Lang) -> dict[str, tuple[float, set[int]]]:
+    def _scores(
+        self, found: Sequence[tuple[str, str]], lang: Lang
+    ) -> dict[str, tuple[float, set[int]]]:
         index = self.indexes[lang]
+        folded = [plain for _, plain in found]
         by_determinant: dict[str, list[CueMatch]] = defaultdict(list)
-        for match in index.find(folded):
+        for match in index.find(found):
             if match.cue.determinant in self.determinants:
                 by_determinant[match.cue.determinant].append(match)
         scores: dict[str, tuple[float, set[int]]] = {}
