@@ -230,3 +230,43 @@ def test_an_unknown_slot_is_located(tmp_path, catalog) -> None:
     )
     with pytest.raises(CatalogError, match=r"cues.yaml:4:.*unknown word class \{client\}"):
         load_cues(path, catalog=catalog)
+
+
+def test_a_sentence_frame_reaches_four_words_a_plain_phrase_two(catalog) -> None:
+    tiny = CueLexicon(
+        classes={"clients": WordClass(nl=("jongeren",))},
+        cues={
+            "client_satisfaction": DeterminantCues(nl=("{clients} leuk",)),
+            "complexity": DeterminantCues(nl=("veel schermen",)),
+        },
+    )
+
+    def found(note: str) -> list[str]:
+        return ids(note, catalog=catalog, lexicon=tiny, lang="nl")
+
+    assert found("jongeren vinden de app echt leuk") == ["client_satisfaction"]  # 4 between
+    assert found("jongeren vinden de nieuwe app echt leuk") == []  # 5 between
+    assert found("veel te veel schermen") == ["complexity"]  # 2 between
+    assert found("veel en nog meer schermen") == []  # 3 between
+
+
+def test_a_word_with_or_without_on_or_un_counts_for_the_same_cue(catalog) -> None:
+    tiny = lexicon(
+        self_efficacy=DeterminantCues(nl=("onzeker",), en=("clear",)),
+        complexity=DeterminantCues(nl=("duidelijk",)),
+    )
+    assert ids("ik voel me zeker", catalog=catalog, lexicon=tiny, lang="nl") == ["self_efficacy"]
+    assert ids("onduidelijk", catalog=catalog, lexicon=tiny, lang="nl") == ["complexity"]
+    assert ids("unclear", catalog=catalog, lexicon=tiny, lang="en") == ["self_efficacy"]
+    assert ids("onclear", catalog=catalog, lexicon=tiny, lang="en") == []  # Dutch prefix only
+    [note] = suggest("zeker", catalog=catalog, lexicon=tiny, lang="nl").notes
+    assert note.suggestions[0].score == 0.8
+
+
+def test_a_cue_in_capitals_needs_capitals_in_the_note(catalog) -> None:
+    tiny = lexicon(material_resources=DeterminantCues(en=("IT", "laptop")))
+    assert ids("the IT is down", catalog=catalog, lexicon=tiny, lang="en") == ["material_resources"]
+    assert ids("it is down", catalog=catalog, lexicon=tiny, lang="en") == []
+    assert ids("my LAPTOP broke", catalog=catalog, lexicon=tiny, lang="en") == [
+        "material_resources"
+    ]  # a lower-case cue matches either
