@@ -1,4 +1,7 @@
-"""The intake's accuracy on labelled notes: the frozen held-out set and the development set."""
+"""The intake's accuracy on labelled notes: the frozen first held-out set and the development set.
+
+Both sets are development data by now (the held-out set's failures were read while tuning, see
+docs/intake.md), so these guards catch regressions; they do not measure unseen notes."""
 
 from __future__ import annotations
 
@@ -17,9 +20,10 @@ DEV = DATA / "intake_dev.yaml"
 HELDOUT_SHA256 = "f7d7daed3f033ae384adacdb1cc3e7f426e32e065e5f9c0ac5fa83d8f1fb7a38"
 """The held-out notes as drafted without seeing the lexicon; they must not change."""
 
-HELDOUT_TOP3 = 0.82
-HELDOUT_TOP1 = 0.72
-"""Just under the levels reached (0.825 and 0.728, docs/intake.md); a drop below is a regression."""
+HELDOUT_TOP3 = 0.89
+HELDOUT_TOP1 = 0.77
+"""Just under the levels reached (0.903 and 0.783, run 3 in docs/intake.md); a drop below is a
+regression."""
 
 
 def test_heldout_notes_are_frozen() -> None:

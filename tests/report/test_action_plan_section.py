@@ -94,3 +94,39 @@ def test_assess_pdf_holds_the_action_plan(assessment, tmp_path) -> None:
         assert as_read(step.name) in text and as_read(step.actor) in text
     for name in FIELDS["nl"]:
         assert name in text
+
+
+def test_own_strategy_without_defaults_warns_and_leaves_the_section_out(
+    assessment, tmp_path, capsys
+) -> None:
+    links = "".join(
+        f"""      - determinant: {b.determinant.id}
+        weight: 3
+        basis: practice_judgement
+        rationale: {{nl: Past goed., en: Fits well.}}
+"""
+        for b in assessment.barriers
+    )
+    own = tmp_path / "own.yaml"
+    own.write_text(
+        f"""strategies:
+  - id: weekly_huddle
+    name: {{nl: Wekelijks kort overleg, en: Weekly huddle}}
+    description:
+      nl: Het team bespreekt elke week de voortgang.
+      en: The team reviews progress weekly.
+    cluster: stakeholder_relationships
+    level: team
+    effort: low
+    references: [own practice]
+    links:
+{links}""",
+        encoding="utf-8",
+    )
+    target = tmp_path / "report.html"
+    args = ["assess", str(EXAMPLE), "--catalog", str(own), "--extend", "--format", "html"]
+    assert main([*args, "--lang", "en", "-o", str(target)]) == 0
+    page = target.read_text(encoding="utf-8")
+    assert "Weekly huddle" in page, "the plan uses the own strategy"
+    assert 'id="action-plan"' not in page
+    assert "no action plan in the report" in capsys.readouterr().err
