@@ -695,7 +695,7 @@ def _report_action_plan(chosen: Plan | None, lang: Lang, catalog: Catalog) -> Ac
     try:
         return action_plan(chosen, lang=lang, catalog=catalog)
     except InvalidOption as exc:
-        _warn([f"no action plan in the report: {exc}"])
+        _warn([N_("no action plan in the report: {reason}").format(reason=exc)])
         return None
 
 

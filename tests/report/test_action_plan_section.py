@@ -130,3 +130,5 @@ def test_own_strategy_without_defaults_warns_and_leaves_the_section_out(
     assert "Weekly huddle" in page, "the plan uses the own strategy"
     assert 'id="action-plan"' not in page
     assert "no action plan in the report" in capsys.readouterr().err
+    assert main([*args, "--lang", "nl", "-o", str(target)]) == 0
+    assert "geen actieplan in het rapport" in capsys.readouterr().err
