@@ -52,6 +52,7 @@ ALLOWED = {
     "manager",
     "management",
     "barrier",
+    "half",  # "een half uur" (the action plan's dose)
 }
 """Words that are Dutch as well as English, or names; "barrier" is the option --barrier-…"""
 
