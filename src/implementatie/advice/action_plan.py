@@ -164,8 +164,8 @@ def _step(
 
 def _justification(strategy: Strategy, targets: Sequence[Determinant], lang: Lang) -> str:
     """The link reasons per target, then the basis. In English the basis names the ERIC
-    strategies, methods and references; in Dutch only the ERIC numbers, and where the English
-    sources are (`implementatie show ID`), so a Dutch plan and report stay Dutch."""
+    strategies, methods and references; in Dutch only the ERIC numbers, and that the (English)
+    sources are with the strategy in the catalogue, so a Dutch plan and report stay Dutch."""
     reasons = [
         f"{t.name.in_(lang)}: {link.rationale.in_(lang)}"
         for t in targets
@@ -177,7 +177,7 @@ def _justification(strategy: Strategy, targets: Sequence[Determinant], lang: Lan
         return " ".join([*reasons, f"Basis: {'; '.join(basis)}."])
     basis = [f"ERIC {ref.number}" for ref in strategy.eric]
     if strategy.methods or strategy.references:
-        basis.append(f"bronnen: implementatie show {strategy.id}")
+        basis.append("bronnen bij de strategie in de catalogus (implementatie show)")
     return " ".join([*reasons, f"Basis: {'; '.join(basis)}."])
 
 

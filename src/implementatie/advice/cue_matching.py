@@ -163,17 +163,17 @@ class CueIndex:
             self._spellings_by_letter[plain[0]].append(plain)
         self._alternatives: dict[str, tuple[Option, ...]] = {}
 
-    def find(self, found: Sequence[tuple[str, str]]) -> list[CueMatch]:
+    def find(self, note: Sequence[tuple[str, str]]) -> list[CueMatch]:
         """Every cue occurrence in a note given as (surface, folded) words, in note order."""
         folded = [
             "" if plain in self.capitals and not surface.isupper() else plain
-            for surface, plain in found
+            for surface, plain in note
         ]
         options = [self.alternatives(word) if word else () for word in folded]
         if self._particles:
             options = self._join_particles(folded, options)
         present = {stem for choices in options for stem, _, _ in choices}
-        found = []
+        found: list[CueMatch] = []
         for start, first_options in enumerate(options):
             for stem, spelling, factor in first_options:
                 for cue in self._by_first.get(stem, ()):
