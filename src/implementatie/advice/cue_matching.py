@@ -139,8 +139,13 @@ class CueIndex:
         tagged = [(*cue, MAX_GAP) for cue in cues] + [(*cue, FRAME_GAP) for cue in frames]
         self.capitals: set[str] = set()
         """Cue words written in capitals (`IT`): they match only a note word in capitals."""
+        split: dict[str, list[tuple[str, str]]] = {}  # frames repeat words: split each once
         for determinant, text, weight, gap in tagged:
-            found = words(text)
+            found = [
+                pair
+                for token in text.split()
+                for pair in split.get(token) or split.setdefault(token, words(token))
+            ]
             self.capitals.update(plain for surface, plain in found if surface.isupper())
             folded = [plain for _, plain in found]
             if not folded:
