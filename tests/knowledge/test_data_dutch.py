@@ -1,7 +1,7 @@
 """Plain Dutch (B1) in the bundled catalogue: short sentences, no jargon, no banned words.
 
-Counted over every Dutch name, description and reason of strategies and determinants, and the
-questionnaire items: the mean sentence length is at most 15 words and no sentence has more
+Counted over every Dutch name, description, condition and reason of strategies and determinants,
+and the questionnaire items: the mean sentence length is at most 15 words and no sentence has more
 than 25 (the B1 guidance used by Dutch public bodies, e.g. Rijksoverheid's Direct duidelijk).
 """
 
@@ -12,15 +12,16 @@ from collections.abc import Iterator
 
 import pytest
 
-from implementatie import load_catalog
 from implementatie.knowledge.action_defaults import load_action_defaults
-
-CATALOG = load_catalog()
-MAX_WORDS = 25
-MAX_MEAN = 15.0
-
-ABBREVIATIONS = ("art.", "bijv.", "o.a.", "e.d.", "ca.", "nr.", "enz.", "d.w.z.", "t.a.v.", "vs.")
-SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?]['\")]))\s+(?=[A-Z0-9ÀÉÈËÏÖÜ'\"(])")
+from tests.knowledge.plain_language import (
+    CATALOG,
+    MAX_MEAN,
+    MAX_WORDS,
+    catalogue_texts,
+    mean_sentence_length,
+    sentences,
+    too_long,
+)
 
 BANNED = {
     "aandachtsfunctionaris": "is the meldcode role; call a champion 'ambassadeur'",
@@ -40,26 +41,9 @@ HUN_NOT_HEN = re.compile(r"\b(?:het|dat|dit) hen (?:opleverde|oplevert|oplevert|
 """'hen' as an indirect object before a verb of giving is an error for 'hun'."""
 
 
-def sentences(text: str) -> list[str]:
-    """The sentences of a text, not splitting after common abbreviations."""
-    protected = " ".join(text.split())
-    for abbreviation in ABBREVIATIONS:
-        protected = protected.replace(abbreviation, abbreviation.replace(".", "\0"))
-    return [s.replace("\0", ".") for s in SENTENCE_END.split(protected) if s.strip()]
-
-
 def dutch_texts() -> Iterator[tuple[str, str]]:
-    """(where, text) for every Dutch name, description, reason and item."""
-    for s in CATALOG.strategies:
-        yield f"{s.id}.name", s.name.nl
-        yield f"{s.id}.description", s.description.nl
-        for link in s.links:
-            yield f"{s.id}.links.{link.determinant}", link.rationale.nl
-    for d in CATALOG.determinants:
-        yield f"{d.id}.name", d.name.nl
-        yield f"{d.id}.description", d.description.nl
-        for item in d.items:
-            yield f"{d.id}.{item.id}", item.text.nl
+    """(where, text) for every Dutch name, description, condition, reason and item."""
+    return catalogue_texts("nl")
 
 
 def test_sentence_splitting_respects_abbreviations_and_quotes() -> None:
@@ -75,19 +59,14 @@ def test_sentence_splitting_respects_abbreviations_and_quotes() -> None:
 
 
 def test_no_sentence_has_more_than_25_words() -> None:
-    too_long = [
-        (where, len(s.split()), s)
-        for where, text in dutch_texts()
-        for s in sentences(text)
-        if len(s.split()) > MAX_WORDS
-    ]
-    assert not too_long, too_long
+    found = too_long(dutch_texts())
+    assert not found, found
 
 
 def test_sentences_have_at_most_15_words_on_average() -> None:
-    lengths = [len(s.split()) for _, text in dutch_texts() for s in sentences(text)]
-    assert len(lengths) > 1000
-    assert sum(lengths) / len(lengths) <= MAX_MEAN
+    mean, count = mean_sentence_length(dutch_texts())
+    assert count > 1000
+    assert mean <= MAX_MEAN
 
 
 @pytest.mark.parametrize("word", sorted(BANNED))
