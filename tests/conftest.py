@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,3 +32,12 @@ def no_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests do not depend on the machine's locale: without --lang, output is Dutch."""
     for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(variable, raising=False)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The catalogue cache of the test run lives in a temporary folder, not the user's."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("IMPLEMENTATIE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        patch.delenv("IMPLEMENTATIE_NO_CACHE", raising=False)
+        yield

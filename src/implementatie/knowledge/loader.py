@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from implementatie.errors import CatalogError, Problem, file_error
 from implementatie.knowledge.catalog import Catalog
+from implementatie.knowledge.catalog_cache import cached_load
 from implementatie.knowledge.limits import MAX_YAML_BYTES, FileTooLarge, read_limited
 from implementatie.knowledge.models import (
     BehaviourChangeMethod,
@@ -111,13 +112,17 @@ def load_catalog(
     """
     if path is None:
         return _bundled_catalog()
-    user = _read_user_files(path)
-    return _load([*(_bundled_texts() if extend else []), *user])
+    return _cached_load([*(_bundled_texts() if extend else []), *_read_user_files(path)])
 
 
 @cache
 def _bundled_catalog() -> Catalog:
-    return _load(_bundled_texts())
+    return _cached_load(_bundled_texts())
+
+
+def _cached_load(texts: Sequence[tuple[str, str | None]]) -> Catalog:
+    """`_load(texts)`, or the same catalogue from the cache of validated catalogues."""
+    return cached_load(texts, _bundled_texts(["taxonomies.yaml"]), lambda: _load(texts))
 
 
 def _bundled_texts(names: Sequence[str] = BUNDLED_FILES) -> list[tuple[str, str | None]]:
