@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from implementatie import CatalogError, load_catalog
+from implementatie import CatalogError, cachefiles, load_catalog
 from implementatie.knowledge import catalog_cache, loader
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.catalog_cache import same
@@ -165,10 +165,10 @@ def test_the_header_must_match_exactly(cache: Path, tmp_path: Path) -> None:
     [entry] = entries(cache)
     head, _, body = entry.read_bytes().partition(b"\n")
     header = json.loads(head)
-    header["format"] = catalog_cache.FORMAT + 1
+    header["format"] = cachefiles.FORMAT + 1
     entry.write_bytes(json.dumps(header).encode() + b"\n" + body)
     load_catalog(own)
-    assert json.loads(entry.read_bytes().partition(b"\n")[0])["format"] == catalog_cache.FORMAT
+    assert json.loads(entry.read_bytes().partition(b"\n")[0])["format"] == cachefiles.FORMAT
 
 
 def test_an_unusable_folder_is_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -203,7 +203,7 @@ def test_the_default_folder_is_the_users_cache(monkeypatch: pytest.MonkeyPatch) 
     from platformdirs import user_cache_dir
 
     monkeypatch.delenv("IMPLEMENTATIE_CACHE_DIR")
-    assert catalog_cache.cache_folder() == Path(user_cache_dir("implementatie", appauthor=False))
+    assert cachefiles.cache_folder() == Path(user_cache_dir("implementatie", appauthor=False))
 
 
 def test_a_catalogue_with_problems_is_not_stored(cache: Path) -> None:
@@ -217,10 +217,10 @@ def test_a_catalogue_with_problems_is_not_stored(cache: Path) -> None:
 def test_old_entries_are_pruned(cache: Path, tmp_path: Path) -> None:
     own = tmp_path / "own.yaml"
     text = (CATALOGUES / "minimal.yaml").read_text(encoding="utf-8")
-    for n in range(catalog_cache.KEEP + 2):
+    for n in range(cachefiles.KEEP + 2):
         own.write_text(f"{text}\n# edit {n}\n", encoding="utf-8")
         load_catalog(own)
-    assert len(entries(cache)) == catalog_cache.KEEP
+    assert len(entries(cache)) == cachefiles.KEEP
 
 
 def test_a_field_type_it_cannot_store_is_refused() -> None:

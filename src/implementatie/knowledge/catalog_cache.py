@@ -1,23 +1,17 @@
 """A cache of validated catalogues, so that a second run skips parsing and validating the YAML.
 
-The cache is a JSON file per catalogue in the user's cache folder (`platformdirs`), named by
+An entry is a JSON file in the user's cache folder (see `implementatie.cachefiles`), found by
 a SHA-256 key over everything the validated catalogue depends on: the name and bytes of every
 catalogue file, the bundled reference lists, the source of the code that defines and checks
 the catalogue (`knowledge/*.py`) and the pydantic version. Editing any of these gives another
-key, so a stale entry is never read. Entries hold plain data (JSON), never code: a model is
-rebuilt with pydantic's `model_construct` from values that were validated when the entry was
-written, and the entry is only written after decoding it gives back exactly the catalogue.
-
-The cache is never required. `IMPLEMENTATIE_CACHE_DIR` chooses the folder and
-`IMPLEMENTATIE_NO_CACHE=1` turns it off. A folder that cannot be created or written is
-skipped silently; a damaged or foreign file (checked by key and checksum) is rebuilt.
+key, so a stale entry is never read. Entries hold plain data, never code: a model is rebuilt
+as pydantic's `model_construct` would, from values that were validated when the entry was
+written; an entry is only written when decoding it gives back exactly the catalogue.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import types
 import typing
 from collections.abc import Callable, Sequence
@@ -29,15 +23,9 @@ from typing import Any
 import pydantic
 from pydantic import BaseModel
 
+from implementatie.cachefiles import cache_folder, cache_path, key_of, read, write
 from implementatie.knowledge import models, text
 from implementatie.knowledge.catalog import Catalog
-
-FORMAT = 1
-"""Bump when the layout of an entry changes."""
-KEEP = 8
-"""Entries kept in the folder; the oldest go first (edited user catalogues leave old ones)."""
-CACHE_DIR_VARIABLE = "IMPLEMENTATIE_CACHE_DIR"
-NO_CACHE_VARIABLE = "IMPLEMENTATIE_NO_CACHE"
 
 Texts = Sequence[tuple[str, str | None]]
 Decode = Callable[[Any], Any]
@@ -53,76 +41,34 @@ def cached_load(texts: Texts, extra: Texts, load: Callable[[], Catalog]) -> Cata
     if folder is None or any(content is None for _, content in (*texts, *extra)):
         return load()
     key = _key([*texts, *extra])
-    path = folder / f"catalog-{key[:32]}.json"
-    found = _read(path, key)
-    if found is not None:
-        return found
+    path = cache_path(folder, "catalog", key, ".json")
+    body = read(path, key)
+    if body is not None:
+        try:
+            return _decode_catalog(json.loads(body))
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+            pass  # a layout this code does not know: build it again
     catalog = load()
-    _write(path, key, catalog)
+    try:
+        body = json.dumps(_encode_catalog(catalog), ensure_ascii=False).encode("utf-8")
+        if same(_decode_catalog(json.loads(body)), catalog):
+            write(path, key, body)
+    except (ValueError, TypeError):
+        pass  # a value the cache cannot hold: not stored
     return catalog
 
 
-def cache_folder() -> Path | None:
-    """The cache folder, or None when the cache is turned off."""
-    if os.environ.get(NO_CACHE_VARIABLE):
-        return None
-    chosen = os.environ.get(CACHE_DIR_VARIABLE)
-    if chosen:
-        return Path(chosen)
-    from platformdirs import user_cache_dir  # only when no folder is given
-
-    return Path(user_cache_dir("implementatie", appauthor=False))
-
-
 def _key(texts: Texts) -> str:
-    digest = hashlib.sha256(f"{FORMAT}\0{pydantic.VERSION}\0".encode())
-    for source in _code_files():
-        digest.update(source.read_bytes())
+    parts = [pydantic.VERSION.encode(), *(p.read_bytes() for p in _code_files())]
     for name, content in texts:
-        data = (content or "").encode("utf-8")
-        digest.update(f"\0{len(name)}:{name}\0{len(data)}:".encode())
-        digest.update(data)
-    return digest.hexdigest()
+        parts += [name.encode("utf-8"), (content or "").encode("utf-8")]
+    return key_of(*parts)
 
 
 @cache
 def _code_files() -> tuple[Path, ...]:
     """The modules that define and check a catalogue; a change to any of them is a new key."""
     return tuple(sorted(Path(models.__file__).parent.glob("*.py")))
-
-
-def _read(path: Path, key: str) -> Catalog | None:
-    """The stored catalogue, or None when there is none or it is damaged or foreign."""
-    try:
-        head, _, body = path.read_bytes().partition(b"\n")
-        header = json.loads(head)
-        if header != {"format": FORMAT, "key": key, "sha256": hashlib.sha256(body).hexdigest()}:
-            return None
-        return _decode_catalog(json.loads(body))
-    except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
-        return None
-
-
-def _write(path: Path, key: str, catalog: Catalog) -> None:
-    """Store `catalog` atomically; any failure leaves the cache as it was."""
-    import tempfile
-
-    try:
-        body = json.dumps(_encode_catalog(catalog), ensure_ascii=False).encode("utf-8")
-        if not same(_decode_catalog(json.loads(body)), catalog):
-            return
-        header = {"format": FORMAT, "key": key, "sha256": hashlib.sha256(body).hexdigest()}
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".catalog-", suffix=".tmp")
-    except (OSError, ValueError, TypeError):
-        return
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(json.dumps(header).encode() + b"\n" + body)
-        Path(temporary).replace(path)
-        _prune(path.parent)
-    except OSError:
-        Path(temporary).unlink(missing_ok=True)
 
 
 def same(one: Catalog, other: Catalog) -> bool:
@@ -139,12 +85,6 @@ def _shape(value: Any) -> Any:
     if isinstance(value, tuple):
         return (tuple, *map(_shape, value))
     return (type(value), value)
-
-
-def _prune(folder: Path) -> None:
-    entries = sorted(folder.glob("catalog-*.json"), key=lambda p: p.stat().st_mtime)
-    for old in entries[:-KEEP]:
-        old.unlink(missing_ok=True)
 
 
 # -- plain data ---------------------------------------------------------------------------------
