@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from implementatie import __version__
-from implementatie.advice.eric import eric_terms
 from implementatie.advice.planning import plan
 from implementatie.advice.recommendation import recommend
 from implementatie.errors import (
@@ -36,35 +34,16 @@ from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import CATEGORY_IDS, Determinant
 from implementatie.knowledge.text import Lang
-from implementatie.report.document import TEXT_WIDTH, Block, render
-from implementatie.report.documents import assessment_report, blocks_page, comparison_report
-from implementatie.report.questionnaire_form import questionnaire_page
-from implementatie.report.serialize import (
-    agreement_data,
-    determinant_data,
-    eric_data,
-    strategy_data,
-)
-from implementatie.report.views import (
-    agreement_view,
-    assessment_view,
-    comparison_view,
-    determinant_view,
-    determinants_view,
-    eric_view,
-    plan_view,
-    recommendation_view,
-    strategies_for_view,
-    strategies_view,
-    strategy_view,
-    subgroups_view,
-)
-from implementatie.survey.assessment import Assessment, assess
-from implementatie.survey.comparison import compare
-from implementatie.survey.examples import example_path, examples
-from implementatie.survey.exports import TEMPLATE_KINDS, template
-from implementatie.survey.importers import read_responses
-from implementatie.survey.questionnaire import questionnaire_schema, surveyjs
+
+if TYPE_CHECKING:
+    from implementatie.report.document import Block
+    from implementatie.survey.assessment import Assessment
+
+# Commands import what only they need inside their function, so that each pays only for its
+# own output (`recommend --format json` loads no report, survey-export or template code).
+
+TEMPLATE_KINDS = ("wide", "long", "mapping-qualtrics", "mapping-limesurvey", "mapping-castor")
+"""What `template` writes: `implementatie.survey.exports.TEMPLATE_KINDS`, without importing it."""
 
 DESCRIPTION = N_("""\
 Choose implementation strategies for the barriers your team actually has.
@@ -515,18 +494,29 @@ def _catalog(args: argparse.Namespace) -> Catalog:
     return load_catalog(args.catalog, extend=args.extend) if args.catalog else load_catalog()
 
 
-def _emit(args: argparse.Namespace, blocks: list[Block], data: Any, title: str = "") -> int:
+def _emit(
+    args: argparse.Namespace, blocks: Callable[[], list[Block]], data: Any, title: str = ""
+) -> int:
+    """Write `data` as JSON, or the `blocks` (made only then) as text, markdown or HTML."""
     if args.format == "json":
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     elif args.format == "html":
-        text = blocks_page(blocks, title or "implementatie", args.lang)
+        from implementatie.report.documents import blocks_page
+
+        text = blocks_page(blocks(), title or "implementatie", args.lang)
     else:
-        text = render(blocks, "markdown" if args.format == "markdown" else "text", _width(args))
+        from implementatie.report.document import render
+
+        text = render(blocks(), "markdown" if args.format == "markdown" else "text", _width(args))
     return _write(args, text)
 
 
 def _width(args: argparse.Namespace) -> int:
     """The terminal's width when printing to one (at least 60), else the standard width."""
+    import shutil
+
+    from implementatie.report.document import TEXT_WIDTH
+
     if getattr(args, "output", None) or not sys.stdout.isatty():
         return TEXT_WIDTH
     return max(60, shutil.get_terminal_size((TEXT_WIDTH, 24)).columns - 1)
@@ -561,31 +551,51 @@ def _document(args: argparse.Namespace, page: str) -> int:
 
 
 def _determinants(args: argparse.Namespace) -> int:
+    from implementatie.report.serialize import determinant_data
+    from implementatie.report.views import determinants_view
+
     catalog = _catalog(args)
     chosen = catalog.determinants_in(args.category) if args.category else catalog.determinants
-    return _emit(args, determinants_view(chosen, args.lang), [determinant_data(d) for d in chosen])
+    return _emit(
+        args, lambda: determinants_view(chosen, args.lang), [determinant_data(d) for d in chosen]
+    )
 
 
 def _show(args: argparse.Namespace) -> int:
+    from implementatie.report.serialize import determinant_data, strategy_data
+    from implementatie.report.views import determinant_view, strategy_view
+
     catalog = _catalog(args)
     found = catalog.find(args.query)
     lang: Lang = args.lang
     if isinstance(found, Determinant):
-        return _emit(args, determinant_view(found, catalog, lang), determinant_data(found))
-    return _emit(args, strategy_view(found, catalog, lang), strategy_data(found))
+        determinant = found
+        return _emit(
+            args, lambda: determinant_view(determinant, catalog, lang), determinant_data(found)
+        )
+    strategy = found
+    return _emit(args, lambda: strategy_view(strategy, catalog, lang), strategy_data(found))
 
 
 def _strategies(args: argparse.Namespace) -> int:
+    from implementatie.report.serialize import strategy_data
+    from implementatie.report.views import strategies_for_view, strategies_view
+
     catalog = _catalog(args)
     if args.determinant is None:
         strategies = catalog.strategies
         return _emit(
-            args, strategies_view(strategies, args.lang), [strategy_data(s) for s in strategies]
+            args,
+            lambda: strategies_view(strategies, args.lang),
+            [strategy_data(s) for s in strategies],
         )
     determinant = catalog.determinant(args.determinant)
     ranked = recommend([determinant], top=None, catalog=catalog).barriers[0].strategies
-    blocks = strategies_for_view(determinant, catalog, args.lang)
-    return _emit(args, blocks, [strategy_data(r.strategy) for r in ranked])
+    return _emit(
+        args,
+        lambda: strategies_for_view(determinant, catalog, args.lang),
+        [strategy_data(r.strategy) for r in ranked],
+    )
 
 
 def _recommend(args: argparse.Namespace) -> int:
@@ -597,7 +607,7 @@ def _recommend_output(
     args: argparse.Namespace,
     catalog: Catalog,
     barriers: Sequence[Any],
-    head: list[Block] | None = None,
+    head: Callable[[], list[Block]] | None = None,
     data: dict[str, Any] | None = None,
 ) -> int:
     """Shared by `recommend` and `assess`: the ranked lists and, with --plan, the plan."""
@@ -605,8 +615,8 @@ def _recommend_output(
     result = recommend(
         barriers, top=args.top, catalog=catalog, exclude=args.exclude, max_effort=args.max_effort
     )
-    blocks = [*(head or []), *recommendation_view(result, lang)]
     output = {**(data or {}), **result.to_dict(lang)}
+    chosen = None
     if args.plan or args.eric:
         chosen = plan(
             barriers,
@@ -616,16 +626,32 @@ def _recommend_output(
             exclude=args.exclude,
             max_effort=args.max_effort,
         )
-        blocks += plan_view(chosen, lang)
         output["plan"] = chosen.to_dict(lang)
-        if args.eric:
-            terms = eric_terms(chosen, catalog=catalog)
-            blocks += eric_view(terms, lang)
-            output["eric"] = eric_data(terms)
+    terms = None
+    if args.eric and chosen is not None:
+        from implementatie.advice.eric import eric_terms
+        from implementatie.report.serialize import eric_data
+
+        terms = eric_terms(chosen, catalog=catalog)
+        output["eric"] = eric_data(terms)
+
+    def blocks() -> list[Block]:
+        from implementatie.report.views import eric_view, plan_view, recommendation_view
+
+        made = [*(head() if head else []), *recommendation_view(result, lang)]
+        if chosen is not None:
+            made += plan_view(chosen, lang)
+        if terms is not None:
+            made += eric_view(terms, lang)
+        return made
+
     return _emit(args, blocks, output)
 
 
 def _assessment(args: argparse.Namespace, catalog: Catalog, file: str) -> Assessment:
+    from implementatie.survey.assessment import assess
+    from implementatie.survey.importers import read_responses
+
     responses = read_responses(file, mapping=args.mapping, catalog=catalog)
     with warnings.catch_warnings():  # the command prints the result's warnings itself
         warnings.simplefilter("ignore", UserWarning)
@@ -641,21 +667,30 @@ def _assessment(args: argparse.Namespace, catalog: Catalog, file: str) -> Assess
 
 
 def _assess(args: argparse.Namespace) -> int:
+    from implementatie.report.views import assessment_view, subgroups_view
+
     catalog = _catalog(args)
     assessment = _assessment(args, catalog, args.file)
     _warn(assessment.warnings)
     if args.format in ("html", "pdf"):
         return _document(args, _assessment_report(args, catalog, assessment))
-    head = assessment_view(assessment, args.lang)
     data = assessment.to_dict()
-    if args.by:
-        subgroups = assessment.subgroups(args.by)
-        head += subgroups_view(subgroups, args.lang)
+    subgroups = assessment.subgroups(args.by) if args.by else None
+    if subgroups is not None:
         data["subgroups"] = subgroups.to_dict()
+
+    def head() -> list[Block]:
+        blocks = assessment_view(assessment, args.lang)
+        if subgroups is not None:
+            blocks += subgroups_view(subgroups, args.lang)
+        return blocks
+
     return _recommend_output(args, catalog, assessment.barriers, head, data)
 
 
 def _assessment_report(args: argparse.Namespace, catalog: Catalog, assessment: Assessment) -> str:
+    from implementatie.report.documents import assessment_report
+
     barriers = assessment.barriers
     chosen = (
         plan(
@@ -686,6 +721,10 @@ def _assessment_report(args: argparse.Namespace, catalog: Catalog, assessment: A
 
 
 def _compare(args: argparse.Namespace) -> int:
+    from implementatie.report.documents import comparison_report
+    from implementatie.report.views import comparison_view
+    from implementatie.survey.comparison import compare
+
     catalog = _catalog(args)
     before = _assessment(args, catalog, args.before)
     after = _assessment(args, catalog, args.after)
@@ -694,7 +733,7 @@ def _compare(args: argparse.Namespace) -> int:
     if args.format in ("html", "pdf"):
         subtitle = f"{Path(args.before).name} → {Path(args.after).name}"
         return _document(args, comparison_report(comparison, lang=args.lang, subtitle=subtitle))
-    return _emit(args, comparison_view(comparison, args.lang), comparison.to_dict())
+    return _emit(args, lambda: comparison_view(comparison, args.lang), comparison.to_dict())
 
 
 def _warn(warnings: Sequence[str]) -> None:
@@ -710,7 +749,7 @@ def _suggest(args: argparse.Namespace) -> int:
     if not notes:
         raise ImplementatieError("give a note as TEXT or a file of notes with --file")
     intake = suggest(notes, top=args.top, catalog=_catalog(args))
-    return _emit(args, intake_view(intake, args.lang), intake_data(intake))
+    return _emit(args, lambda: intake_view(intake, args.lang), intake_data(intake))
 
 
 def _actionplan(args: argparse.Namespace) -> int:
@@ -751,14 +790,19 @@ def _actionplan(args: argparse.Namespace) -> int:
         return _write(args, csv_text(chosen))
     args.lang = lang
     title = gettext("Action plan", lang)
-    return _emit(args, action_plan_view(chosen), action_plan_data(chosen), title)
+    return _emit(args, lambda: action_plan_view(chosen), action_plan_data(chosen), title)
 
 
 def _template(args: argparse.Namespace) -> int:
+    from implementatie.survey.exports import template
+
     return _write(args, template(args.kind, catalog=_catalog(args), lang=args.lang))
 
 
 def _questionnaire(args: argparse.Namespace) -> int:
+    from implementatie.report.questionnaire_form import questionnaire_page
+    from implementatie.survey.questionnaire import questionnaire_schema, surveyjs
+
     catalog = _catalog(args)
     if args.format in ("html", "pdf"):
         return _document(args, questionnaire_page(catalog, args.lang))
@@ -777,6 +821,8 @@ EXAMPLES = {
 
 
 def _example(args: argparse.Namespace) -> int:
+    from implementatie.survey.examples import example_path, examples
+
     if args.name is None:
         for name in examples():
             about = _(EXAMPLES[name]) if name in EXAMPLES else ""
@@ -797,6 +843,8 @@ def _example(args: argparse.Namespace) -> int:
 
 def _review(args: argparse.Namespace) -> int:
     from implementatie.report.review import read_reviews, write_review
+    from implementatie.report.serialize import agreement_data
+    from implementatie.report.views import agreement_view
 
     catalog = _catalog(args)
     if args.action == "export":
@@ -809,7 +857,7 @@ def _review(args: argparse.Namespace) -> int:
     if not args.files:
         raise InvalidOption(_("review import needs the scored .xlsx files"))
     agreement = read_reviews(args.files, catalog=catalog)
-    return _emit(args, agreement_view(agreement, args.lang), agreement_data(agreement))
+    return _emit(args, lambda: agreement_view(agreement, args.lang), agreement_data(agreement))
 
 
 def _serve(args: argparse.Namespace) -> int:

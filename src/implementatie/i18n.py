@@ -22,7 +22,7 @@ import re
 import string
 from collections.abc import Callable, Mapping
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Literal
 
 from implementatie.cachefiles import cache_folder, cache_path, key_of, read, write
@@ -59,9 +59,9 @@ def _known(lang: str) -> Lang:
     return lang
 
 
-def catalogue_path(lang: Lang) -> resources.abc.Traversable:
+def catalogue_path(lang: Lang) -> Path:
     """Where the .po source of `lang` lives inside the package."""
-    return resources.files("implementatie") / "locale" / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    return Path(__file__).parent / "locale" / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
 @cache
