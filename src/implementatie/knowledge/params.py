@@ -15,7 +15,7 @@ import typing
 from collections.abc import Callable
 from typing import Any, ParamSpec, TypeVar, cast
 
-from pydantic import ConfigDict, InstanceOf, ValidationError, validate_call
+from pydantic import ConfigDict, ValidationError
 
 from implementatie.errors import InvalidOption
 
@@ -40,6 +40,8 @@ def checked(function: Callable[P, R]) -> Callable[P, R]:
 
     @functools.cache
     def validated() -> Callable[P, R]:
+        from pydantic import validate_call
+
         return validate_call(config=_CONFIG)(_with_instance_checks(function))
 
     @functools.wraps(function)
@@ -73,6 +75,8 @@ def _with_instance_checks(function: Callable[P, R]) -> Callable[P, R]:
 
 
 def _instances(hint: Any) -> Any:
+    from pydantic import InstanceOf
+
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return InstanceOf[hint]  # type: ignore[misc]
     args = typing.get_args(hint)
