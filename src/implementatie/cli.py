@@ -8,7 +8,7 @@ import sys
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 from implementatie import __version__
 from implementatie.advice.planning import plan
@@ -88,7 +88,7 @@ def _(message: str) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     arguments = sys.argv[1:] if argv is None else list(argv)
-    parser = build_parser(_language_asked(arguments))
+    parser = build_parser(_language_asked(arguments), only=_command_asked(arguments))
     args = parser.parse_args(arguments)
     if not hasattr(args, "run"):
         parser.print_help()
@@ -158,8 +158,32 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {_('error')}: {localize(message, _lang)}\n")
 
 
-def build_parser(lang: Lang = DEFAULT) -> argparse.ArgumentParser:
-    """The argument parser with every subcommand, its help in `lang`."""
+def _command_asked(arguments: Sequence[str]) -> str | None:
+    """The first argument that is not an option (or the value of --lang): the command."""
+    after_lang = False
+    for argument in arguments:
+        if not after_lang and not argument.startswith("-"):
+            return argument
+        after_lang = argument == "--lang"
+    return None
+
+
+class _Skipped:
+    """Stands in for the parser of a command that was not asked for: adding to it does nothing."""
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> None:
+        pass
+
+    def set_defaults(self, **kwargs: Any) -> None:
+        pass
+
+
+def build_parser(lang: Lang = DEFAULT, only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser with every subcommand, its help in `lang`.
+
+    With `only` (the command on the command line), just that command gets its arguments:
+    starting up then costs a fraction. An unknown `only` gives the full parser, for its error.
+    """
     global _lang
     _lang = lang
     parser = _Parser(prog="implementatie", description=_(DESCRIPTION), epilog=_(EPILOG))
@@ -190,9 +214,14 @@ def build_parser(lang: Lang = DEFAULT) -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(title=_("commands"), metavar=_("COMMAND"))
 
+    built: set[str] = set()
+
     def command(
         name: str, help_: str, run: Callable[[argparse.Namespace], int]
     ) -> argparse.ArgumentParser:
+        if only is not None and name != only:
+            return cast(argparse.ArgumentParser, _Skipped())
+        built.add(name)
         sub = commands.add_parser(name, help=help_, description=help_, parents=[common])
         sub.set_defaults(run=run)
         return sub
@@ -351,14 +380,17 @@ def build_parser(lang: Lang = DEFAULT) -> argparse.ArgumentParser:
     )
     _format(sub, ["text", "markdown", "json"])
 
-    sub = commands.add_parser(
-        "serve",
-        help=_("run the web questionnaire service (needs implementatie[web])"),
-        description=_(
-            "Run the web questionnaire service: coaches create rounds, teams answer online. "
-            "Settings also come from IMPLEMENTATIE_* environment variables (docs/web.md)."
-        ),
-    )
+    sub = cast(argparse.ArgumentParser, _Skipped())
+    if only in (None, "serve"):  # no shared options: not made through `command`
+        built.add("serve")
+        sub = commands.add_parser(
+            "serve",
+            help=_("run the web questionnaire service (needs implementatie[web])"),
+            description=_(
+                "Run the web questionnaire service: coaches create rounds, teams answer online. "
+                "Settings also come from IMPLEMENTATIE_* environment variables (docs/web.md)."
+            ),
+        )
     sub.set_defaults(run=_serve)
     sub.add_argument("--host", default="127.0.0.1", help=_("address to listen on (default: local)"))
     sub.add_argument("--port", type=int, default=8000, help=_("port (default: 8000)"))
@@ -385,6 +417,8 @@ def build_parser(lang: Lang = DEFAULT) -> argparse.ArgumentParser:
         metavar=_("PATH"),
         help=_("YAML files or folders (default: the bundled catalogue)"),
     )
+    if only is not None and only not in built:
+        return build_parser(lang)
     return parser
 
 
