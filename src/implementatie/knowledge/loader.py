@@ -14,7 +14,6 @@ from pydantic import BaseModel, ValidationError
 
 from implementatie.errors import CatalogError, Problem, file_error
 from implementatie.knowledge.catalog import Catalog
-from implementatie.knowledge.catalog_cache import cached_load
 from implementatie.knowledge.limits import MAX_YAML_BYTES, FileTooLarge, read_limited
 from implementatie.knowledge.models import (
     BehaviourChangeMethod,
@@ -127,6 +126,8 @@ def _bundled_catalog() -> Catalog:
 
 def _cached_load(texts: Sequence[tuple[str, str | None]]) -> Catalog:
     """`_load(texts)`, or the same catalogue from the cache of validated catalogues."""
+    from implementatie.knowledge.catalog_cache import cached_load
+
     return cached_load(texts, _bundled_texts(["taxonomies.yaml"]), lambda: _load(texts))
 
 
