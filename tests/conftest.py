@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -34,10 +36,12 @@ def no_locale(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(variable, raising=False)
 
 
-@pytest.fixture(autouse=True, scope="session")
-def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """The catalogue cache of the test run lives in a temporary folder, not the user's."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("IMPLEMENTATIE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-        patch.delenv("IMPLEMENTATIE_NO_CACHE", raising=False)
-        yield
+def pytest_configure(config: pytest.Config) -> None:
+    """The test run's catalogue cache lives in a temporary folder, not the user's: set before
+    collection, since some test modules load catalogues at import."""
+    os.environ["IMPLEMENTATIE_CACHE_DIR"] = tempfile.mkdtemp(prefix="implementatie-cache-")
+    os.environ.pop("IMPLEMENTATIE_NO_CACHE", None)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(os.environ.pop("IMPLEMENTATIE_CACHE_DIR", ""), ignore_errors=True)
