@@ -359,3 +359,32 @@ def test_questionnaire_with_the_innovation_named(capsys) -> None:
         "Vragenlijst gebaseerd op de MIDI (eigen formulering): de invoering van Triple P"
     )
     assert "de innovatie" not in out
+
+
+def test_template_kinds_match_the_exports() -> None:
+    from implementatie import cli
+    from implementatie.survey.exports import TEMPLATE_KINDS
+
+    assert cli.TEMPLATE_KINDS == TEMPLATE_KINDS
+
+
+def test_recommend_as_json_loads_no_presentation() -> None:
+    """With a warm cache, nor YAML parsing or message compiling either."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from implementatie.cli import main\n"
+        "main(['recommend', '19', '--format', 'json'])\n"
+        "heavy = ('implementatie.report', 'implementatie.survey.exports', 'jinja2', 'networkx',"
+        " 'polib', 'yaml', 'implementatie.web')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)), file=sys.stderr)\n"
+    )
+    runs = [
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        for _ in range(2)  # the first may fill the cache (parsing YAML, compiling messages)
+    ]
+    assert '"barriers"' in runs[1].stdout
+    assert runs[1].stdout == runs[0].stdout
+    assert runs[1].stderr.strip() == "[]"

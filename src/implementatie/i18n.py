@@ -22,9 +22,10 @@ import re
 import string
 from collections.abc import Callable, Mapping
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Literal
 
+from implementatie.cachefiles import cache_folder, cache_path, key_of, read, write
 from implementatie.errors import ImplementatieError, LookupFailed, Problem, ProblemsError
 
 Lang = Literal["nl", "en"]
@@ -58,9 +59,9 @@ def _known(lang: str) -> Lang:
     return lang
 
 
-def catalogue_path(lang: Lang) -> resources.abc.Traversable:
+def catalogue_path(lang: Lang) -> Path:
     """Where the .po source of `lang` lives inside the package."""
-    return resources.files("implementatie") / "locale" / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    return Path(__file__).parent / "locale" / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
 @cache
@@ -68,11 +69,24 @@ def translation(lang: Lang) -> _gettext.NullTranslations:
     """The gettext translations of `lang`, read once from its .po file."""
     if _known(lang) == "en":
         return _gettext.NullTranslations()
-    import polib  # only when a translation is first needed
+    source = catalogue_path(lang).read_bytes()
+    return _gettext.GNUTranslations(io.BytesIO(_compiled(source)))
 
-    source = catalogue_path(lang).read_text(encoding="utf-8")
-    compiled = polib.pofile(source).to_binary()
-    return _gettext.GNUTranslations(io.BytesIO(compiled))
+
+def _compiled(source: bytes) -> bytes:
+    """The .po `source` compiled to .mo, from the cache when it was compiled before."""
+    folder = cache_folder()
+    key = key_of(b"messages", source)
+    path = None if folder is None else cache_path(folder, "messages", key, ".mo")
+    found = None if path is None else read(path, key)
+    if found is not None:
+        return found
+    import polib  # only when the catalogue changed since it was last compiled
+
+    compiled: bytes = polib.pofile(source.decode("utf-8")).to_binary()
+    if path is not None:
+        write(path, key, compiled)
+    return compiled
 
 
 def gettext(message: str, lang: Lang) -> str:

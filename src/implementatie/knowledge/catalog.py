@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -132,6 +131,8 @@ class Catalog:
                 f"item {item_id!r} was removed in edition {retired.edition} of the "
                 f"questionnaire; use {use} instead ({retired.reason})"
             )
+        import difflib
+
         close = difflib.get_close_matches(item_id, self.item_ids, n=3)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         return f"unknown item {item_id!r}{hint}"

@@ -176,7 +176,12 @@ def _merged_size(node: yaml.Node, sizes: dict[int, int], open_: set[int]) -> int
     return sizes[id(node)]
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 def _scalar(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    if node.tag == _STR_TAG:  # most values: the text as it stands, as the constructor gives it
+        return node.value
     try:
         return loader.construct_object(node, deep=True)
     except (ValueError, TypeError, AttributeError) as exc:
