@@ -205,6 +205,11 @@ def build_parser(lang: Lang = DEFAULT) -> argparse.ArgumentParser:
         help=_("use your own catalogue: a YAML file or a folder of them (repeatable)"),
     )
     common.add_argument(
+        "--overlay",
+        metavar=_("FILE"),
+        help=_("a YAML file with other wording for the questions, names and answer options"),
+    )
+    common.add_argument(
         "--extend",
         action="store_true",
         help=_("add the --catalog files to the bundled catalogue instead of replacing it"),
@@ -512,7 +517,7 @@ def _recommend_options(sub: argparse.ArgumentParser, *, plan_default: bool = Fal
 
 
 def _catalog(args: argparse.Namespace) -> Catalog:
-    return load_catalog(args.catalog, extend=args.extend) if args.catalog else load_catalog()
+    return load_catalog(args.catalog or None, extend=args.extend, overlay=args.overlay)
 
 
 def _emit(args: argparse.Namespace, blocks: list[Block], data: Any, title: str = "") -> int:
@@ -840,7 +845,7 @@ def _graph(args: argparse.Namespace) -> int:
 def _validate(args: argparse.Namespace) -> int:
     paths = args.paths or args.catalog
     try:
-        catalog = load_catalog(paths, extend=args.extend) if paths else load_catalog()
+        catalog = load_catalog(paths or None, extend=args.extend, overlay=args.overlay)
     except CatalogError as exc:
         print(error_message(exc, args.lang))
         return 1

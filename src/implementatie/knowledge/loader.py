@@ -100,19 +100,29 @@ class Entry:
 
 @checked
 def load_catalog(
-    path: PathLike | Sequence[PathLike] | None = None, *, extend: bool = False
+    path: PathLike | Sequence[PathLike] | None = None,
+    *,
+    extend: bool = False,
+    overlay: PathLike | None = None,
 ) -> Catalog:
     """Load and validate a catalogue.
 
     With no `path`, the bundled MIDI determinants and strategies. With `path` (a YAML file, a
     folder of YAML files, or a list of them), the user's own catalogue; with `extend=True`,
     the user's files are added to the bundled ones (for example an organisation's own
-    strategies). Raises `CatalogError` listing every problem found, each with file and line.
+    strategies). `overlay` is a YAML file with other wording for questions, names and answer
+    options (docs/questionnaire-wording.md); ids, scoring and links stay the same. Raises
+    `CatalogError` listing every problem found, each with file and line.
     """
     if path is None:
-        return _bundled_catalog()
-    user = _read_user_files(path)
-    return _load([*(_bundled_texts() if extend else []), *user])
+        catalog = _bundled_catalog()
+    else:
+        catalog = _load([*(_bundled_texts() if extend else []), *_read_user_files(path)])
+    if overlay is None:
+        return catalog
+    from implementatie.knowledge.overlay import apply_overlay
+
+    return apply_overlay(catalog, overlay)
 
 
 @cache
