@@ -117,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.run(args)
     except ImplementatieError as exc:
-        message = error_message(exc, args.lang, name=_namer(args))
+        message = error_message(exc, args.lang, name=_namer(args), texts=_texts(args))
         print(f"{_('error')}: {message}", file=sys.stderr)
         return 1
     except OSError as exc:  # reading or writing a file the library does not open itself
@@ -138,6 +138,21 @@ def _namer(args: argparse.Namespace) -> Callable[[str], str]:
             return entry_id
 
     return name
+
+
+def _texts(args: argparse.Namespace) -> dict[str, str]:
+    """The catalogue's texts that error messages carry in English, in the chosen language."""
+    try:
+        return _catalog(args).texts(args.lang)
+    except ImplementatieError:
+        return _bundled_texts(args.lang)
+
+
+def _bundled_texts(lang: Lang) -> dict[str, str]:
+    try:
+        return load_catalog().texts(lang)
+    except ImplementatieError:
+        return {}
 
 
 def _language_asked(arguments: Sequence[str]) -> Lang:
@@ -517,7 +532,12 @@ def _recommend_options(sub: argparse.ArgumentParser, *, plan_default: bool = Fal
 
 
 def _catalog(args: argparse.Namespace) -> Catalog:
-    return load_catalog(args.catalog or None, extend=args.extend, overlay=args.overlay)
+    """The catalogue the options name (`serve` has none: the bundled one)."""
+    return load_catalog(
+        getattr(args, "catalog", None) or None,
+        extend=getattr(args, "extend", False),
+        overlay=getattr(args, "overlay", None),
+    )
 
 
 def _emit(args: argparse.Namespace, blocks: list[Block], data: Any, title: str = "") -> int:
@@ -847,7 +867,7 @@ def _validate(args: argparse.Namespace) -> int:
     try:
         catalog = load_catalog(paths or None, extend=args.extend, overlay=args.overlay)
     except CatalogError as exc:
-        print(error_message(exc, args.lang))
+        print(error_message(exc, args.lang, texts=_bundled_texts(args.lang)))
         return 1
     determinants = ngettext(
         "{n} determinant", "{n} determinants", len(catalog.determinants), args.lang

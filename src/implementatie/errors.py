@@ -122,13 +122,33 @@ class RetiredId(LookupFailed):
     """An id that was removed from the catalogue; the message names what replaces it."""
 
     def __init__(self, kind: str, record: RetiredRecord) -> None:
-        *first, last = record.replaced_by
-        replacements = f"{', '.join(first)} or {last}" if first else last
         super().__init__(kind, record.id, record.replaced_by, ambiguous=False)
+        self.record = record
         self.args = (
-            f"{kind} {record.id!r} was removed in edition {record.edition} of the knowledge "
-            f"base; use {replacements} instead ({record.reason})",
+            RETIRED.format(
+                kind=kind,
+                id=record.id,
+                edition=record.edition,
+                replacements=", ".join(record.replaced_by),
+                reason=record.reason.en,
+            ),
         )
+
+
+RETIRED = (
+    "{kind} {id!r} was removed in edition {edition} of the knowledge base; "
+    "use instead: {replacements} ({reason})"
+)
+"""The message of `RetiredId`; the display layer shows it in the reader's language."""
+
+
+class BilingualText(Protocol):
+    """A text in Dutch and English (`implementatie.knowledge.text.Text`)."""
+
+    @property
+    def nl(self) -> str: ...
+    @property
+    def en(self) -> str: ...
 
 
 class RetiredRecord(Protocol):
@@ -141,7 +161,7 @@ class RetiredRecord(Protocol):
     @property
     def replaced_by(self) -> Sequence[str]: ...
     @property
-    def reason(self) -> str: ...
+    def reason(self) -> BilingualText: ...
 
 
 def file_error(error: OSError, *, writing: bool = False) -> str:

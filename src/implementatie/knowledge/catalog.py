@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from implementatie.errors import LookupFailed, RetiredId
 from implementatie.knowledge.lookup import NameIndex
+from implementatie.knowledge.text import Lang
 from implementatie.knowledge.models import (
     BehaviourChangeMethod,
     Category,
@@ -25,6 +26,13 @@ from implementatie.knowledge.models import (
 
 if TYPE_CHECKING:
     import networkx as nx
+
+RETIRED_ITEM = (
+    "item {item!r} was removed in edition {edition} of the questionnaire; "
+    "use instead: {use} ({reason})"
+)
+"""Why an answer file's column is no item any more (in English; the reason is localized at
+display time, see `Catalog.texts`)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -126,15 +134,24 @@ class Catalog:
         """Why `item_id` is not an item: removed (and what replaces it), or unknown with hints."""
         retired = self.retired_item(item_id)
         if retired is not None:
-            *first, last = retired.replaced_by
-            use = f"{', '.join(first)} or {last}" if first else last
-            return (
-                f"item {item_id!r} was removed in edition {retired.edition} of the "
-                f"questionnaire; use {use} instead ({retired.reason})"
+            return RETIRED_ITEM.format(
+                item=item_id,
+                edition=retired.edition,
+                use=", ".join(retired.replaced_by),
+                reason=retired.reason.en,
             )
         close = difflib.get_close_matches(item_id, self.item_ids, n=3)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         return f"unknown item {item_id!r}{hint}"
+
+    def texts(self, lang: Lang) -> dict[str, str]:
+        """Catalogue texts that messages carry in English, with their text in `lang`.
+
+        Lower layers write messages in English; the display layer uses this to show the
+        catalogue's own words in them (the reason an id was retired) in the reader's language.
+        """
+        records = (*self.retired_strategies, *self.retired_items)
+        return {r.reason.en: r.reason.nl if lang == "nl" else r.reason.en for r in records}
 
     @staticmethod
     def _raise_if_retired(query: str | int, retired: tuple[Retired, ...], kind: str) -> None:

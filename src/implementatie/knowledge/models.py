@@ -256,7 +256,7 @@ class Retired(Model):
     id: Slug
     edition: Annotated[int, Strict(), Field(ge=1)]
     replaced_by: Annotated[tuple[Slug, ...], Field(min_length=1)]
-    reason: NonEmptyStr
+    reason: Text
 
 
 class EricStrategy(Model):
