@@ -19,6 +19,7 @@ from implementatie.errors import (
     CatalogError,
     ImplementatieError,
     InvalidOption,
+    cannot_write,
     file_error,
     printable,
 )
@@ -562,8 +563,7 @@ def _write(args: argparse.Namespace, text: str) -> int:
         try:
             Path(args.output).write_text(text, encoding="utf-8")
         except OSError as exc:
-            message = f"cannot write {args.output}: {file_error(exc, writing=True)}"
-            raise ImplementatieError(message) from None
+            raise ImplementatieError(cannot_write(args.output, exc)) from None
     else:
         print(text, end="")
     return 0
@@ -581,7 +581,7 @@ def _document(args: argparse.Namespace, page: str) -> int:
     try:
         Path(args.output).write_bytes(data)
     except OSError as exc:
-        raise ImplementatieError(f"cannot write {args.output}: {exc.strerror}") from None
+        raise ImplementatieError(cannot_write(args.output, exc)) from None
     return 0
 
 
@@ -854,7 +854,10 @@ def _graph(args: argparse.Namespace) -> int:
 
     graph = _catalog(args).graph
     if args.output:
-        write_graph(graph, args.output, args.format)
+        try:
+            write_graph(graph, args.output, args.format)
+        except OSError as exc:
+            raise ImplementatieError(cannot_write(args.output, exc)) from None
     elif args.format == "json":
         print(json.dumps(to_node_link(graph), ensure_ascii=False, indent=2))
     else:

@@ -164,6 +164,24 @@ class RetiredRecord(Protocol):
     def reason(self) -> BilingualText: ...
 
 
+CANNOT_READ = "cannot read {file}: {reason}"
+CANNOT_WRITE = "cannot write {file}: {reason}"
+NOT_UTF8 = "the file is not UTF-8 text; save it as UTF-8"
+"""Messages about files, in one place (plain English; Dutch in the message catalogue)."""
+
+
+def cannot_read(path: object, reason: OSError | str) -> str:
+    """ "cannot read FILE: why", the reason from `file_error` when it is an OSError."""
+    why = file_error(reason) if isinstance(reason, OSError) else reason
+    return CANNOT_READ.format(file=path, reason=why)
+
+
+def cannot_write(path: object, reason: OSError | str) -> str:
+    """ "cannot write FILE: why", the reason from `file_error` when it is an OSError."""
+    why = file_error(reason, writing=True) if isinstance(reason, OSError) else reason
+    return CANNOT_WRITE.format(file=path, reason=why)
+
+
 def file_error(error: OSError, *, writing: bool = False) -> str:
     """What is wrong when a file cannot be opened, in words a person can act on."""
     if isinstance(error, IsADirectoryError):

@@ -112,6 +112,9 @@ def _localize(text: str, lang: Lang, depth: int, texts: Mapping[str, str]) -> st
         return text
     if text in texts:
         return texts[text]
+    quoted = text[1:-1] if len(text) > 1 and text[0] == text[-1] and text[0] in "'\"" else None
+    if quoted is not None and quoted in texts:
+        return repr(texts[quoted])
     direct = gettext(text, lang)
     if direct != text or depth > 3:
         return direct

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from implementatie.errors import LookupFailed, RetiredId
 from implementatie.knowledge.lookup import NameIndex
-from implementatie.knowledge.text import Lang
 from implementatie.knowledge.models import (
     BehaviourChangeMethod,
     Category,
@@ -23,6 +22,7 @@ from implementatie.knowledge.models import (
     Retired,
     Strategy,
 )
+from implementatie.knowledge.text import Lang
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -148,10 +148,15 @@ class Catalog:
         """Catalogue texts that messages carry in English, with their text in `lang`.
 
         Lower layers write messages in English; the display layer uses this to show the
-        catalogue's own words in them (the reason an id was retired) in the reader's language.
+        catalogue's own words in them (why an id was retired, the name and options of an
+        answer scale) in the reader's language.
         """
         records = (*self.retired_strategies, *self.retired_items)
-        return {r.reason.en: r.reason.nl if lang == "nl" else r.reason.en for r in records}
+        texts = {r.reason.en: r.reason.in_(lang) for r in records}
+        for scale in self.response_formats:
+            texts[scale.name.en] = scale.name.in_(lang)
+            texts[scale.options_text("en")] = scale.options_text(lang)
+        return texts
 
     @staticmethod
     def _raise_if_retired(query: str | int, retired: tuple[Retired, ...], kind: str) -> None:
