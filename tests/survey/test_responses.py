@@ -44,6 +44,7 @@ def test_coerce_answer_reads(raw: object, expected: object) -> None:
     assert coerce_answer(raw, AGREE_ITEM, AGREE) == expected
 
 
+AGREE_NAME = "Five-point agreement scale"
 ALLOWED_AGREE = (
     "allowed: 1 (Totally disagree), 2 (Disagree), 3 (Neither agree nor disagree), 4 (Agree), "
     "5 (Totally agree), or na (not applicable), or empty"
@@ -192,5 +193,5 @@ def test_an_empty_respondent_id_is_named_and_checking_goes_on() -> None:
     found = problems([raw(" ", 2, q01=4), raw("ben", 3, q01=9)])
     assert [(p.file, p.line, p.column, p.field, p.message.split(";")[0]) for p in found] == [
         ("team.csv", 2, None, "respondent", "empty respondent id"),
-        ("team.csv", 3, None, "respondent ben, item q01", "9 is not a code of 'Five-point agreement scale'"),
+        ("team.csv", 3, None, "respondent ben, item q01", f"9 is not a code of {AGREE_NAME!r}"),
     ]
