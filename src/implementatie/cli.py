@@ -403,7 +403,9 @@ def build_parser(lang: Lang = DEFAULT) -> argparse.ArgumentParser:
     )
     sub.set_defaults(run=_serve)
     sub.add_argument("--host", default="127.0.0.1", help=_("address to listen on (default: local)"))
-    sub.add_argument("--port", type=int, default=8000, help=_("port (default: 8000)"))
+    sub.add_argument(
+        "--port", type=int, default=8000, metavar=_("PORT"), help=_("port (default: 8000)")
+    )
     sub.add_argument(
         "--db",
         metavar="URL",
