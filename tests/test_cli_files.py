@@ -163,3 +163,22 @@ def test_writing_to_a_folder_a_missing_folder_or_a_locked_place(
         assert code == 1, (args, out, err)
         assert expected[lang] in err, (args, err)
         assert str(target) in err and "Traceback" not in err and "Errno" not in err
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize(
+    "argv", [["assess", "EXAMPLE"], ["questionnaire"]], ids=lambda argv: argv[0]
+)
+def test_a_pdf_to_a_folder_or_a_missing_folder_fails_before_printing(
+    tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch, argv: list[str], lang: str
+) -> None:
+    from implementatie.report import pdf
+
+    def no_printing(page: str) -> bytes:  # pragma: no cover - reached only on a regression
+        raise AssertionError("the PDF was printed before the place to write it was checked")
+
+    monkeypatch.setattr(pdf, "html_to_pdf", no_printing)
+    for target, expected in [(tmp_path, FOLDER), (tmp_path / "no" / "r.pdf", NO_FOLDER)]:
+        args = [*_argv(argv, target), "--format", "pdf", "-o", str(target), "--lang", lang]
+        code, _, err = run(capsys, *args)
+        assert code == 1 and expected[lang] in err and str(target) in err, err

@@ -577,6 +577,11 @@ def _document(args: argparse.Namespace, page: str) -> int:
         return _write(args, page)
     if not args.output:
         raise ImplementatieError("--format pdf needs --output FILE (a PDF is not shown on screen)")
+    target = Path(args.output)
+    if target.is_dir():  # found before the slow printing, not after
+        raise ImplementatieError(cannot_write(target, IsADirectoryError()))
+    if not target.parent.is_dir():
+        raise ImplementatieError(cannot_write(target, FileNotFoundError()))
     from implementatie.report.pdf import html_to_pdf
 
     data = html_to_pdf(page)
