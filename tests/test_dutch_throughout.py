@@ -12,7 +12,7 @@ from implementatie import Catalog
 from implementatie.cli import main
 from implementatie.i18n import catalogue_path
 from implementatie.knowledge.overlay import SECTIONS
-from tests.conftest import EXAMPLE
+from tests.conftest import CATALOGUES, EXAMPLE
 
 ALLOWED = {
     # proper names, units and codes a Dutch reader expects as they are
@@ -258,3 +258,26 @@ def test_help_in_dutch_has_no_english(
     out = capsys.readouterr().out
     assert "gebruik:" in out
     assert english_in(out, catalog) - help_words(build_parser("nl")) == set(), out
+
+
+ENGLISH_DETAIL = {
+    "invalid_category.yaml": "pydantic's list of allowed values ('a', 'b' or 'c')",
+    "many_problems.yaml": "pydantic's list of allowed values ('a', 'b' or 'c')",
+    "syntax_error.yaml": "PyYAML's description of the syntax error",
+}
+"""Catalogue mistakes whose Dutch message still holds an English detail from a library."""
+
+
+@pytest.mark.parametrize(
+    "broken",
+    sorted(p.name for p in (CATALOGUES / "bad").glob("*.yaml") if p.name not in ENGLISH_DETAIL),
+)
+def test_catalogue_problems_in_dutch(catalog: Catalog, capsys, broken: str) -> None:
+    code, out, _ = run(capsys, "validate", str(CATALOGUES / "bad" / broken), "--lang", "nl")
+    assert code == 1 and "in de catalogus" in out
+    lines = [line.split(": ", 2)[-1] for line in out.splitlines()[1:]]  # after file and field
+    # what the author wrote ('quoted'), YAML keys in `backticks` and paths are as they are
+    # and so are lists of the keys and ids allowed
+    typed = r"'[^']*'|`[^`]*`|\S*/\S*|\((toegestaan|wel bekend): [^)]*\)"
+    text = re.sub(typed, " ", "\n".join(lines))
+    assert english_in(text, catalog) == set(), out

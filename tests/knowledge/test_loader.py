@@ -16,7 +16,12 @@ BAD = CATALOGUES / "bad"
 # fixture → (line, field, part of the message) of the problem it must produce
 EXPECTED = {
     "syntax_error": (27, "", "YAML syntax error"),
-    "unknown_key": (20, "determinants[0].nmae", "unknown key 'nmae'; did you mean 'name'?"),
+    "unknown_key": (
+        20,
+        "determinants[0].nmae",
+        "unknown key 'nmae' (allowed: category, description, id, items, name, number); "
+        "did you mean 'name'?",
+    ),
     "invalid_category": (28, "determinants[1].category", "got 'organization'"),
     "undefined_category": (28, "determinants[1].category", "category 'innovatie' is not defined"),
     "duplicate_id": (26, "determinants[1].id", "duplicate id 'time_available'"),

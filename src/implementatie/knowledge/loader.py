@@ -373,7 +373,7 @@ def _check_strategies(sections: Sections) -> Iterable[Problem]:
             if link.top is not None:
                 tops[(link.determinant, link.top)].append(strategy.id)
                 if len(tops[(link.determinant, link.top)]) > 1:
-                    others = ", ".join(tops[(link.determinant, link.top)][:-1])
+                    others = ", ".join(map(repr, tops[(link.determinant, link.top)][:-1]))
                     yield entry.problem(
                         f"top {link.top} of {link.determinant!r} is already taken by {others}",
                         "links",
