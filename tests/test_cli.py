@@ -338,9 +338,13 @@ def test_a_removed_strategy_id_names_its_replacement(capsys, command: list[str])
     code, out, err = run(capsys, *command, "--lang", "en")
     assert code == 1 and out == ""
     assert "'living_work_card' was removed" in err
-    assert "use develop_educational_materials or distribute_educational_materials" in err
+    assert "use instead: develop_educational_materials, distribute_educational_materials" in err
     code, out, err = run(capsys, *command)
     assert "'living_work_card' is verwijderd in editie" in err
+    # in Dutch: the replacements by their Dutch names, and the reason in Dutch
+    assert "daarvan: 'Handleiding en werkmateriaal maken', 'Materiaal op de werkplek" in err
+    assert "Waarom: Dit was hetzelfde stappenplan" in err
+    assert "develop_educational_materials" not in err and "Same one-page" not in err
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

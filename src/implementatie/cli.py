@@ -17,6 +17,7 @@ from implementatie.errors import (
     CatalogError,
     ImplementatieError,
     InvalidOption,
+    cannot_write,
     file_error,
     printable,
 )
@@ -98,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.run(args)
     except ImplementatieError as exc:
-        message = error_message(exc, args.lang, name=_namer(args))
+        message = error_message(exc, args.lang, name=_namer(args), texts=_texts(args))
         print(f"{_('error')}: {message}", file=sys.stderr)
         return 1
     except OSError as exc:  # reading or writing a file the library does not open itself
@@ -119,6 +120,21 @@ def _namer(args: argparse.Namespace) -> Callable[[str], str]:
             return entry_id
 
     return name
+
+
+def _texts(args: argparse.Namespace) -> dict[str, str]:
+    """The catalogue's texts that error messages carry in English, in the chosen language."""
+    try:
+        return _catalog(args).texts(args.lang)
+    except ImplementatieError:
+        return _bundled_texts(args.lang)
+
+
+def _bundled_texts(lang: Lang) -> dict[str, str]:
+    try:
+        return load_catalog().texts(lang)
+    except ImplementatieError:
+        return {}
 
 
 def _language_asked(arguments: Sequence[str]) -> Lang:
@@ -208,6 +224,11 @@ def build_parser(lang: Lang = DEFAULT, only: str | None = None) -> argparse.Argu
         action="append",
         metavar=_("PATH"),
         help=_("use your own catalogue: a YAML file or a folder of them (repeatable)"),
+    )
+    common.add_argument(
+        "--overlay",
+        metavar=_("FILE"),
+        help=_("a YAML file with other wording for the questions, names and answer options"),
     )
     common.add_argument(
         "--extend",
@@ -395,7 +416,9 @@ def build_parser(lang: Lang = DEFAULT, only: str | None = None) -> argparse.Argu
         )
     sub.set_defaults(run=_serve)
     sub.add_argument("--host", default="127.0.0.1", help=_("address to listen on (default: local)"))
-    sub.add_argument("--port", type=int, default=8000, help=_("port (default: 8000)"))
+    sub.add_argument(
+        "--port", type=int, default=8000, metavar=_("PORT"), help=_("port (default: 8000)")
+    )
     sub.add_argument(
         "--db",
         metavar="URL",
@@ -527,7 +550,12 @@ def _recommend_options(sub: argparse.ArgumentParser, *, plan_default: bool = Fal
 
 
 def _catalog(args: argparse.Namespace) -> Catalog:
-    return load_catalog(args.catalog, extend=args.extend) if args.catalog else load_catalog()
+    """The catalogue the options name (`serve` has none: the bundled one)."""
+    return load_catalog(
+        getattr(args, "catalog", None) or None,
+        extend=getattr(args, "extend", False),
+        overlay=getattr(args, "overlay", None),
+    )
 
 
 def _emit(
@@ -563,8 +591,7 @@ def _write(args: argparse.Namespace, text: str) -> int:
         try:
             Path(args.output).write_text(text, encoding="utf-8")
         except OSError as exc:
-            message = f"cannot write {args.output}: {file_error(exc, writing=True)}"
-            raise ImplementatieError(message) from None
+            raise ImplementatieError(cannot_write(args.output, exc)) from None
     else:
         print(text, end="")
     return 0
@@ -576,13 +603,18 @@ def _document(args: argparse.Namespace, page: str) -> int:
         return _write(args, page)
     if not args.output:
         raise ImplementatieError("--format pdf needs --output FILE (a PDF is not shown on screen)")
+    target = Path(args.output)
+    if target.is_dir():  # found before the slow printing, not after
+        raise ImplementatieError(cannot_write(target, IsADirectoryError()))
+    if not target.parent.is_dir():
+        raise ImplementatieError(cannot_write(target, FileNotFoundError()))
     from implementatie.report.pdf import html_to_pdf
 
     data = html_to_pdf(page)
     try:
         Path(args.output).write_bytes(data)
     except OSError as exc:
-        raise ImplementatieError(f"cannot write {args.output}: {exc.strerror}") from None
+        raise ImplementatieError(cannot_write(args.output, exc)) from None
     return 0
 
 
@@ -928,7 +960,10 @@ def _graph(args: argparse.Namespace) -> int:
 
     graph = _catalog(args).graph
     if args.output:
-        write_graph(graph, args.output, args.format)
+        try:
+            write_graph(graph, args.output, args.format)
+        except OSError as exc:
+            raise ImplementatieError(cannot_write(args.output, exc)) from None
     elif args.format == "json":
         print(json.dumps(to_node_link(graph), ensure_ascii=False, indent=2))
     else:
@@ -939,9 +974,9 @@ def _graph(args: argparse.Namespace) -> int:
 def _validate(args: argparse.Namespace) -> int:
     paths = args.paths or args.catalog
     try:
-        catalog = load_catalog(paths, extend=args.extend) if paths else load_catalog()
+        catalog = load_catalog(paths or None, extend=args.extend, overlay=args.overlay)
     except CatalogError as exc:
-        print(error_message(exc, args.lang))
+        print(error_message(exc, args.lang, texts=_bundled_texts(args.lang)))
         return 1
     determinants = ngettext(
         "{n} determinant", "{n} determinants", len(catalog.determinants), args.lang

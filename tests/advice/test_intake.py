@@ -124,8 +124,13 @@ def test_read_notes_skips_blank_lines(tmp_path) -> None:
     path = tmp_path / "notes.txt"
     path.write_text("geen tijd\n\n  MT besluit niets  \n", encoding="utf-8")
     assert read_notes(path) == ["geen tijd", "MT besluit niets"]
-    with pytest.raises(ImplementatieError, match="no such file"):
+    with pytest.raises(ImplementatieError, match=r"cannot read .*missing\.txt: file not found"):
         read_notes(tmp_path / "missing.txt")
+    with pytest.raises(ImplementatieError, match="this is a folder, not a file"):
+        read_notes(tmp_path)
+    (tmp_path / "latin.txt").write_bytes(b"caf\xe9\n")
+    with pytest.raises(ImplementatieError, match="not UTF-8 text; save it as UTF-8"):
+        read_notes(tmp_path / "latin.txt")
 
 
 def test_notebook_display_shows_notes_and_suggestions() -> None:

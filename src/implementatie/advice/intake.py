@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from implementatie.advice.cue_matching import CueIndex, CueMatch, alike, words
-from implementatie.errors import ImplementatieError, InvalidOption
+from implementatie.errors import NOT_UTF8, ImplementatieError, InvalidOption, cannot_read
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.cues import SLOT, CueLexicon, load_cues
 from implementatie.knowledge.limits import MAX_ANSWERS_BYTES, FileTooLarge, read_limited
@@ -109,14 +109,12 @@ def read_notes(path: str | os.PathLike[str]) -> list[str]:
     """Notes from a text file, one per line; blank lines are skipped."""
     try:
         text = read_limited(Path(path), MAX_ANSWERS_BYTES).decode("utf-8-sig")
-    except FileNotFoundError:
-        raise ImplementatieError(f"{path}: no such file") from None
     except UnicodeDecodeError:
-        raise ImplementatieError(f"{path}: not UTF-8 text") from None
+        raise ImplementatieError(cannot_read(path, NOT_UTF8)) from None
     except FileTooLarge as exc:
-        raise ImplementatieError(f"{path}: {exc}") from None
+        raise ImplementatieError(cannot_read(path, str(exc))) from None
     except OSError as exc:
-        raise ImplementatieError(f"{path}: cannot read: {exc.strerror}") from None
+        raise ImplementatieError(cannot_read(path, exc)) from None
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 

@@ -105,18 +105,29 @@ class Entry:
 
 @checked
 def load_catalog(
-    path: PathLike | Sequence[PathLike] | None = None, *, extend: bool = False
+    path: PathLike | Sequence[PathLike] | None = None,
+    *,
+    extend: bool = False,
+    overlay: PathLike | None = None,
 ) -> Catalog:
     """Load and validate a catalogue.
 
     With no `path`, the bundled MIDI determinants and strategies. With `path` (a YAML file, a
     folder of YAML files, or a list of them), the user's own catalogue; with `extend=True`,
     the user's files are added to the bundled ones (for example an organisation's own
-    strategies). Raises `CatalogError` listing every problem found, each with file and line.
+    strategies). `overlay` is a YAML file with other wording for questions, names and answer
+    options (docs/questionnaire-wording.md); ids, scoring and links stay the same. Raises
+    `CatalogError` listing every problem found, each with file and line.
     """
     if path is None:
-        return _bundled_catalog()
-    return _cached_load([*(_bundled_texts() if extend else []), *_read_user_files(path)])
+        catalog = _bundled_catalog()
+    else:
+        catalog = _cached_load([*(_bundled_texts() if extend else []), *_read_user_files(path)])
+    if overlay is None:
+        return catalog
+    from implementatie.knowledge.overlay import apply_overlay
+
+    return apply_overlay(catalog, overlay)
 
 
 @cache
@@ -378,7 +389,7 @@ def _check_strategies(sections: Sections) -> Iterable[Problem]:
             if link.top is not None:
                 tops[(link.determinant, link.top)].append(strategy.id)
                 if len(tops[(link.determinant, link.top)]) > 1:
-                    others = ", ".join(tops[(link.determinant, link.top)][:-1])
+                    others = ", ".join(map(repr, tops[(link.determinant, link.top)][:-1]))
                     yield entry.problem(
                         f"top {link.top} of {link.determinant!r} is already taken by {others}",
                         "links",
