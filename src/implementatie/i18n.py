@@ -161,7 +161,10 @@ def _patterns(lang: Lang) -> tuple[tuple[re.Pattern[str], tuple[str, ...], str],
     """A regular expression for every catalogue message with placeholders, most specific first."""
     found = []
     for message in _messages(lang):
-        pieces = _fields(message)
+        try:
+            pieces = _fields(message)
+        except ValueError:  # a literal brace, as in PyYAML's "expected ',' or '}'": no fields
+            continue
         names = tuple(name for _, name in pieces if name is not None)
         if not names:
             continue

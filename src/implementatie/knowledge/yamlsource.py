@@ -89,8 +89,9 @@ def read_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Problem]]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        what = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-        return None, [Problem(file, line, column, "", f"YAML syntax error: {what}")]
+        where = f" {exc.context}" if exc.context else ""
+        message = f"YAML syntax error{where}: {exc.problem}"
+        return None, [Problem(file, line, column, "", message)]
     except yaml.YAMLError as exc:
         return None, [Problem(file, None, None, "", f"YAML syntax error: {exc}")]
     finally:
