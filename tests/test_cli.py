@@ -160,6 +160,15 @@ def test_recommend_without_plan_has_no_plan(capsys) -> None:
     assert "plan" not in data and len(data["barriers"][0]["strategies"]) == 2
 
 
+def test_in_use_without_a_plan_is_an_error_not_ignored(capsys) -> None:
+    code, out, err = run(capsys, "recommend", "19", "--in-use", "visible_support_from_management")
+    assert code != 0 and not out and "--in-use" in err and "--plan" in err
+    code, out, _ = run(
+        capsys, "recommend", "19", "--plan", "--format", "json", "--in-use", "train_the_trainer"
+    )
+    assert code == 0 and "plan" in json.loads(out)
+
+
 def test_assess_example_json(capsys) -> None:
     code, out, _ = run(capsys, "assess", EXAMPLE, "--format", "json")
     assert code == 0

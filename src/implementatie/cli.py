@@ -680,6 +680,8 @@ def _recommend_output(
 ) -> int:
     """Shared by `recommend` and `assess`: the ranked lists and, with --plan, the plan."""
     lang: Lang = args.lang
+    if args.in_use and not (args.plan or args.eric):
+        raise ImplementatieError("--in-use only changes the plan: add --plan")
     result = recommend(
         barriers, top=args.top, catalog=catalog, exclude=args.exclude, max_effort=args.max_effort
     )
