@@ -16,7 +16,6 @@ from typing import Any
 
 from implementatie.advice.action_plan import ActionPlan, ActionStep
 from implementatie.errors import (
-    NOT_UTF8,
     ActionPlanError,
     ImplementatieError,
     MissingExtra,
@@ -33,7 +32,7 @@ from implementatie.knowledge.action_defaults import (
     load_action_defaults,
 )
 from implementatie.knowledge.catalog import Catalog
-from implementatie.knowledge.limits import MAX_ANSWERS_BYTES, FileTooLarge, read_limited
+from implementatie.knowledge.limits import MAX_ANSWERS_BYTES, FileTooLarge, read_text
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.params import checked
 from implementatie.knowledge.spreadsheet import cell_text, read_cell_text
@@ -204,14 +203,7 @@ def _openpyxl() -> Any:
 
 
 def _read_csv(path: Path) -> list[tuple[int, list[Any]]]:
-    try:
-        text = read_limited(path, MAX_ANSWERS_BYTES).decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ImplementatieError(cannot_read(path, NOT_UTF8)) from None
-    except FileTooLarge as exc:
-        raise ImplementatieError(cannot_read(path, str(exc))) from None
-    except OSError as exc:
-        raise ImplementatieError(cannot_read(path, exc)) from None
+    text = read_text(path, MAX_ANSWERS_BYTES)
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     table = csv.reader(io.StringIO(text), delimiter=delimiter)

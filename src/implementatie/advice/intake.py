@@ -24,10 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from implementatie.advice.cue_matching import CueIndex, CueMatch, alike, words
-from implementatie.errors import NOT_UTF8, ImplementatieError, InvalidOption, cannot_read
+from implementatie.errors import InvalidOption
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.cues import SLOT, CueLexicon, load_cues
-from implementatie.knowledge.limits import MAX_ANSWERS_BYTES, FileTooLarge, read_limited
+from implementatie.knowledge.limits import MAX_ANSWERS_BYTES, read_text
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import Determinant
 from implementatie.knowledge.params import checked
@@ -107,14 +107,7 @@ def suggest(
 
 def read_notes(path: str | os.PathLike[str]) -> list[str]:
     """Notes from a text file, one per line; blank lines are skipped."""
-    try:
-        text = read_limited(Path(path), MAX_ANSWERS_BYTES).decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ImplementatieError(cannot_read(path, NOT_UTF8)) from None
-    except FileTooLarge as exc:
-        raise ImplementatieError(cannot_read(path, str(exc))) from None
-    except OSError as exc:
-        raise ImplementatieError(cannot_read(path, exc)) from None
+    text = read_text(Path(path), MAX_ANSWERS_BYTES)
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 

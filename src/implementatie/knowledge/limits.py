@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from implementatie.errors import NOT_UTF8, ImplementatieError, cannot_read
+
 MAX_YAML_BYTES = 5 * 1024 * 1024
 """A catalogue or mapping file; the bundled catalogue is under 0.4 MB."""
 MAX_ANSWERS_BYTES = 50 * 1024 * 1024
@@ -33,3 +35,16 @@ def read_limited(path: Path, limit: int) -> bytes:
     if len(data) > limit:
         raise FileTooLarge(limit)
     return data
+
+
+def read_text(path: Path, limit: int) -> str:
+    """The UTF-8 text of `path` (a byte order mark dropped), at most `limit` bytes; otherwise
+    one ImplementatieError "cannot read FILE: why"."""
+    try:
+        return read_limited(path, limit).decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImplementatieError(cannot_read(path, NOT_UTF8)) from None
+    except FileTooLarge as exc:
+        raise ImplementatieError(cannot_read(path, str(exc))) from None
+    except OSError as exc:
+        raise ImplementatieError(cannot_read(path, exc)) from None
