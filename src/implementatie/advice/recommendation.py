@@ -203,6 +203,17 @@ def recommend(
     assessment (which come most severe first). `exclude` names strategies never to
     recommend; `max_effort` leaves out strategies that cost more. Same input, same output.
     """
+    return _recommend(barriers, top, catalog, exclude, max_effort)
+
+
+def _recommend(
+    barriers: Iterable[BarrierLike],
+    top: int | None,
+    catalog: Catalog | None,
+    exclude: Sequence[str],
+    max_effort: Effort | None,
+) -> Recommendation:
+    # Not decorated, so that mutation testing reaches it (mutmut skips decorated functions).
     if top is not None and top < 1:
         raise InvalidOption(f"top must be at least 1, got {top}")
     catalog = catalog or load_catalog()
