@@ -85,7 +85,10 @@ def test_anything_wrong_in_a_wide_file_goes_to_the_full_reader(tmp_path: Path, t
 
 def test_blank_rows_between_respondents_are_left_out(tmp_path: Path) -> None:
     text = "respondent,q01,q02\nr1,1,2\n\n , \n  \nr2,3,4\n"
-    assert answers(stream(tmp_path, text)) == {"r1": {"q01": 1, "q02": 2}, "r2": {"q01": 3, "q02": 4}}
+    assert answers(stream(tmp_path, text)) == {
+        "r1": {"q01": 1, "q02": 2},
+        "r2": {"q01": 3, "q02": 4},
+    }
 
 
 def test_wide_attributes_are_read_when_asked_for(tmp_path: Path) -> None:
