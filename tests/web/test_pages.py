@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import base64
+import itertools
 import re
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 from implementatie import load_catalog, read_responses
 from tests.web.conftest import ADMIN, new_round, submission
@@ -174,7 +177,30 @@ def test_dashboard_shows_results_only_from_the_minimum(client: Any) -> None:
     assert 'id="results"' not in page and "5 mensen" in page
     client.post(url, json=submission("r4", negative=True))
     page = client.get(f"/f/{made['facilitator_token']}").text
-    assert 'id="results"' in page and "<svg" in page
+    assert 'id="results"' in page and "<figure><img" in page
+
+
+def test_dashboard_needs_no_inline_style_and_keeps_heading_order(client: Any) -> None:
+    """The page's CSP (style-src 'self') would block inline styles: charts go in as SVG
+    images, which keep their own colours, and headings step down one level at a time."""
+    made = new_round(client)
+    url = f"/api/rounds/{made['respondent_token']}/submissions"
+    for n in range(5):
+        client.post(url, json=submission(f"r{n}", negative=n < 3))
+    response = client.get(f"/f/{made['facilitator_token']}")
+    assert "style-src 'self'" in response.headers["content-security-policy"]
+    page = response.text
+    assert " style=" not in page and "<svg" not in page
+    charts = re.findall(r'<img src="data:image/svg\+xml;base64,([^"]+)" alt="([^"]+)">', page)
+    assert charts
+    for data, alt in charts:
+        svg = base64.b64decode(data).decode()
+        root = ElementTree.fromstring(svg)  # a standalone SVG document, as an image needs
+        assert root.tag == "{http://www.w3.org/2000/svg}svg" and "fill: #" in svg
+        assert alt.strip()
+    levels = [int(n) for n in re.findall(r"<h([1-6])", page)]
+    assert levels[0] == 1
+    assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), levels
 
 
 def test_downloads(client: Any, tmp_path: Path) -> None:

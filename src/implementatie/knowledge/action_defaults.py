@@ -23,7 +23,7 @@ from implementatie.knowledge.yamlsource import YamlDocument
 ACTION_DEFAULTS_FILE = "action_defaults.yaml"
 
 Phase = Literal["disseminatie", "adoptie", "implementatie", "continuering"]
-PHASES: tuple[Phase, ...] = ("disseminatie", "adoptie", "implementatie", "continuering")
+PHASES: tuple[Phase, ...] = get_args(Phase)
 """Fleuren's phases of the innovation process, in order."""
 
 Outcome = Literal[
@@ -36,16 +36,7 @@ Outcome = Literal[
     "costs",
     "sustainability",
 ]
-OUTCOMES: tuple[Outcome, ...] = (
-    "acceptability",
-    "adoption",
-    "appropriateness",
-    "feasibility",
-    "fidelity",
-    "penetration",
-    "costs",
-    "sustainability",
-)
+OUTCOMES: tuple[Outcome, ...] = get_args(Outcome)
 """Proctor et al. 2011's implementation outcomes."""
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import html
 import re
 import textwrap
@@ -54,12 +55,26 @@ class Figure:
 Block = Heading | Paragraph | Table | Bullets | Figure
 
 
-def render(blocks: Sequence[Block], fmt: Format, width: int = TEXT_WIDTH) -> str:
+def render(
+    blocks: Sequence[Block],
+    fmt: Format,
+    width: int = TEXT_WIDTH,
+    *,
+    top_heading: int = 3,
+    inline_styles: bool = True,
+) -> str:
     """Render the blocks in one format, escaped for it: HTML escaped, Markdown without raw
     HTML, text without control characters (terminal escape codes); plain text fits in
-    `width` characters."""
+    `width` characters.
+
+    HTML only: a level-1 heading becomes `<h{top_heading}>` (3 suits a notebook cell; a page
+    under its own `<h1>` uses 2). Without `inline_styles` (for a page whose Content-Security-Policy
+    blocks them and whose stylesheet aligns tables) cells carry no `style` and each figure is an
+    `<img>` instead of inline SVG: an SVG image keeps its own styles.
+    """
     if fmt == "html":
-        return '<div class="implementatie">' + "".join(map(_html, blocks)) + "</div>"
+        body = "".join(_html(b, top_heading, inline_styles) for b in blocks)
+        return f'<div class="implementatie">{body}</div>'
     shown: list[Block] = [b for b in blocks if not isinstance(b, Figure)]
     if fmt == "markdown":
         shown = [_escaped(b) for b in shown]
@@ -116,22 +131,26 @@ def _bullets(block: Block) -> str:
     return "\n".join(f"- {item}" for item in block.items)
 
 
-def _html(block: Block) -> str:
+def _html(block: Block, top_heading: int, inline_styles: bool) -> str:
     esc = html.escape
+    left = ' style="text-align:left"' if inline_styles else ""
     if isinstance(block, Heading):
-        level = min(block.level + 2, 6)
+        level = min(block.level + top_heading - 1, 6)
         return f"<h{level}>{esc(block.text)}</h{level}>"
     if isinstance(block, Paragraph):
         return f"<p>{esc(block.text)}</p>"
     if isinstance(block, Table):
-        head = "".join(f'<th style="text-align:left">{esc(h)}</th>' for h in block.headers)
+        head = "".join(f"<th{left}>{esc(h)}</th>" for h in block.headers)
         body = "".join(
-            "<tr>"
-            + "".join(f'<td style="text-align:left">{esc(str(c))}</td>' for c in row)
-            + "</tr>"
+            "<tr>" + "".join(f"<td{left}>{esc(str(c))}</td>" for c in row) + "</tr>"
             for row in block.rows
         )
         return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     if isinstance(block, Figure):
-        return f"<figure>{block.markup()}<figcaption>{esc(block.description)}</figcaption></figure>"
+        caption = esc(block.description)
+        picture = block.markup()
+        if not inline_styles:
+            data = base64.b64encode(picture.encode()).decode("ascii")
+            picture = f'<img src="data:image/svg+xml;base64,{data}" alt="{caption}">'
+        return f"<figure>{picture}<figcaption>{caption}</figcaption></figure>"
     return "<ul>" + "".join(f"<li>{esc(item)}</li>" for item in block.items) + "</ul>"

@@ -186,7 +186,9 @@ def dashboard(token: str, request: Request) -> HTMLResponse:
         total=total,
         step=app.settings.min_group_size,
         shown=found.assessment.respondents if found else 0,
-        results=Markup(render(_blocks(found, lang), "html")) if found else None,
+        results=Markup(render(_blocks(found, lang), "html", top_heading=2, inline_styles=False))
+        if found
+        else None,
         earlier=earlier,
         token=token,
         respondent_url=respondent_url(request, unseal(current.respondent_sealed, token)),
