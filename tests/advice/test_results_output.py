@@ -123,6 +123,7 @@ def test_charts_on_the_axes_given(chosen, ranked) -> None:  # type: ignore[no-un
     for result in (chosen, ranked):
         _, ax = plt.subplots()
         assert result.plot("en", ax=ax) is ax.figure
+        assert result.plot().axes  # in Dutch by default, on a new figure
     plt.close("all")
 
 

@@ -58,6 +58,7 @@ def test_as_table_chart_and_html(comparison) -> None:  # type: ignore[no-untyped
     assert not dutch.equals(english)
     _, ax = plt.subplots()
     assert comparison.plot("en", ax=ax) is ax.figure
+    assert comparison.plot().axes  # in Dutch by default, on a new figure
     plt.close("all")
     html = comparison.view()._repr_html_()
     assert html == comparison._repr_html_() != comparison.view("en")._repr_html_()

@@ -55,6 +55,7 @@ def test_as_chart_on_the_axes_given(subgroups) -> None:  # type: ignore[no-untyp
     plt = pytest.importorskip("matplotlib.pyplot")
     _, ax = plt.subplots()
     assert subgroups.plot("en", ax=ax) is ax.figure
+    assert subgroups.plot().axes  # in Dutch by default, on a new figure
     plt.close("all")
 
 
