@@ -39,6 +39,10 @@ def test_as_data(subgroups) -> None:  # type: ignore[no-untyped-def]
 
 def test_as_text(subgroups) -> None:  # type: ignore[no-untyped-def]
     assert repr(subgroups) == "Subgroups(by 'role': 1 groups shown, some hidden)"
+    roles = {f"r{i}": {"role": "a" if i < 5 else "b"} for i in range(10)}
+    answers = {rid: {"q23": 3} for rid in roles}
+    everyone = assess(make_responses(answers, attributes=roles)).subgroups("role")
+    assert repr(everyone) == "Subgroups(by 'role': 2 groups shown)"
     assert repr(subgroups.groups[0]) == "GroupResult('nurse', 6 respondents)"
 
 
