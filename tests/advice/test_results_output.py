@@ -91,6 +91,18 @@ def test_a_recommendation_as_data(ranked, lang: str) -> None:  # type: ignore[no
     assert [s["rank"] for s in data["barriers"][0]["strategies"]] == [1, 2]
 
 
+def test_a_recommendation_is_in_dutch_by_default(ranked) -> None:  # type: ignore[no-untyped-def]
+    assert ranked.to_dict() == ranked.to_dict("nl") != ranked.to_dict("en")
+    entry = ranked.barriers[0]
+    assert entry.to_dict() == entry.to_dict("nl") != entry.to_dict("en")
+    first = entry.strategies[0]
+    assert first.to_dict() == first.to_dict("nl") != first.to_dict("en")
+
+
+def test_a_plan_is_in_dutch_by_default(chosen) -> None:  # type: ignore[no-untyped-def]
+    assert chosen.to_dict() == chosen.to_dict("nl") != chosen.to_dict("en")
+
+
 def test_barriers_from_an_assessment_carry_severity_and_n() -> None:
     answers = {f"r{i}": {"q23": 1 if i < 2 else 3} for i in range(8)}
     result = recommend(assess(make_responses(answers)).barriers)

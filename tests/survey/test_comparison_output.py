@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -62,3 +63,23 @@ def test_as_table_chart_and_html(comparison) -> None:  # type: ignore[no-untyped
     plt.close("all")
     html = comparison.view()._repr_html_()
     assert html == comparison._repr_html_() != comparison.view("en")._repr_html_()
+
+
+def test_the_comparison_keeps_the_settings_of_both_rounds() -> None:
+    answers = {f"r{i}": {"q23": 1} for i in range(7)}
+    before = assess(make_responses(answers), min_group_size=6, barrier_threshold=0.3)
+    after = assess(make_responses(answers), min_group_size=6, barrier_threshold=0.3)
+    assert compare(before, after).settings == before.settings
+    assert before.settings.min_group_size == 6
+
+
+def test_a_determinant_missing_from_one_round_is_left_out_and_the_rest_compared(
+    comparison,  # type: ignore[no-untyped-def]
+) -> None:
+    """As with two editions of the questionnaire: only what both rounds measured is compared."""
+    before, after = round_(1, 1, "a"), round_(1, 5, "b")
+    first = after.determinants[0].determinant.id
+    fewer = dataclasses.replace(after, determinants=after.determinants[1:])
+    changes = [c.determinant.id for c in compare(before, fewer).changes]
+    assert changes == [c.determinant.id for c in comparison.changes if c.determinant.id != first]
+    assert len(changes) == len(before.determinants) - 1
