@@ -225,13 +225,13 @@ def _recommend(
     allowed = {table.index[s.id] for s in candidate_strategies(catalog, exclude, max_effort)}
     scores = dict.fromkeys(allowed, 0)
     for barrier in ids:
-        for i in table.linked.get(barrier, ()):
+        for i in table.linked[barrier]:
             if i in allowed:
                 scores[i] += table.links[i][barrier][0]
     entries = []
     for determinant in determinants:
         barrier = determinant.id
-        linked = [i for i in table.linked.get(barrier, ()) if i in allowed]
+        linked = [i for i in table.linked[barrier] if i in allowed]
         linked.sort(
             key=lambda i: (
                 -table.links[i][barrier][0],
@@ -240,7 +240,7 @@ def _recommend(
                 table.generic[i],
             )
         )
-        kept = linked if top is None else linked[:top]
+        kept = linked[:top]  # all when top is None
         entries.append(
             BarrierStrategies(
                 determinant,
