@@ -203,7 +203,8 @@ def test_attribute_codes_widen_when_the_values_no_longer_fit(count: int, typecod
     """Code 0 is "not given", so one byte holds 255 values, two bytes 65535."""
     column = AttributeColumn()
     for i in range(count):
-        column.codes.append(column.code(f"v{i}"))
+        code = column.code(f"v{i}")  # before `column.codes` is read: it may be replaced
+        column.codes.append(code)
     assert column.codes.typecode == typecode
     assert [column.values[c] for c in column.codes] == [f"v{i}" for i in range(count)]
     assert column.code("v0") == 1 and column.code("") == 0
