@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -31,3 +34,14 @@ def no_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests do not depend on the machine's locale: without --lang, output is Dutch."""
     for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(variable, raising=False)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The test run's catalogue cache lives in a temporary folder, not the user's: set before
+    collection, since some test modules load catalogues at import."""
+    os.environ["IMPLEMENTATIE_CACHE_DIR"] = tempfile.mkdtemp(prefix="implementatie-cache-")
+    os.environ.pop("IMPLEMENTATIE_NO_CACHE", None)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(os.environ.pop("IMPLEMENTATIE_CACHE_DIR", ""), ignore_errors=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sysconfig
@@ -159,6 +160,15 @@ def test_recommend_without_plan_has_no_plan(capsys) -> None:
     assert "plan" not in data and len(data["barriers"][0]["strategies"]) == 2
 
 
+def test_in_use_without_a_plan_is_an_error_not_ignored(capsys) -> None:
+    code, out, err = run(capsys, "recommend", "19", "--in-use", "visible_support_from_management")
+    assert code != 0 and not out and "--in-use" in err and "--plan" in err
+    code, out, _ = run(
+        capsys, "recommend", "19", "--plan", "--format", "json", "--in-use", "train_the_trainer"
+    )
+    assert code == 0 and "plan" in json.loads(out)
+
+
 def test_assess_example_json(capsys) -> None:
     code, out, _ = run(capsys, "assess", EXAMPLE, "--format", "json")
     assert code == 0
@@ -191,7 +201,20 @@ def test_assess_by_role_hides_small_groups_everywhere(capsys) -> None:
     assert teams["groups_hidden"] is False
     for format_ in ("text", "markdown", "html"):
         _, shown, _ = run(capsys, "assess", EXAMPLE, "--by", "role", "--format", format_)
+        shown = without_action_plan(shown, capsys)
         assert "doktersassistent" not in shown and "teamleider" not in shown
+
+
+def without_action_plan(page: str, capsys: pytest.CaptureFixture[str]) -> str:
+    """The page without its action plan section, after checking that the section is the same
+    as in the report without subgroups: it is catalogue text (roles such as "teamleider" that
+    carry out a strategy), not anything about a group of respondents."""
+    found = re.search(r'<section id="action-plan">.*?</section>', page, re.S)
+    if found is None:
+        return page
+    _, plain, _ = run(capsys, "assess", EXAMPLE, "--format", "html")
+    assert found.group() in plain
+    return page.replace(found.group(), "")
 
 
 def test_assess_html_report_has_the_chart(tmp_path, capsys) -> None:
@@ -324,9 +347,13 @@ def test_a_removed_strategy_id_names_its_replacement(capsys, command: list[str])
     code, out, err = run(capsys, *command, "--lang", "en")
     assert code == 1 and out == ""
     assert "'living_work_card' was removed" in err
-    assert "use develop_educational_materials or distribute_educational_materials" in err
+    assert "use instead: develop_educational_materials, distribute_educational_materials" in err
     code, out, err = run(capsys, *command)
     assert "'living_work_card' is verwijderd in editie" in err
+    # in Dutch: the replacements by their Dutch names, and the reason in Dutch
+    assert "daarvan: 'Handleiding en werkmateriaal maken', 'Materiaal op de werkplek" in err
+    assert "Waarom: Dit was hetzelfde stappenplan" in err
+    assert "develop_educational_materials" not in err and "Same one-page" not in err
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -345,3 +372,32 @@ def test_questionnaire_with_the_innovation_named(capsys) -> None:
         "Vragenlijst gebaseerd op de MIDI (eigen formulering): de invoering van Triple P"
     )
     assert "de innovatie" not in out
+
+
+def test_template_kinds_match_the_exports() -> None:
+    from implementatie import cli
+    from implementatie.survey.exports import TEMPLATE_KINDS
+
+    assert cli.TEMPLATE_KINDS == TEMPLATE_KINDS
+
+
+def test_recommend_as_json_loads_no_presentation() -> None:
+    """With a warm cache, nor YAML parsing or message compiling either."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from implementatie.cli import main\n"
+        "main(['recommend', '19', '--format', 'json'])\n"
+        "heavy = ('implementatie.report', 'implementatie.survey.exports', 'jinja2', 'networkx',"
+        " 'polib', 'yaml', 'implementatie.web')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)), file=sys.stderr)\n"
+    )
+    runs = [
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        for _ in range(2)  # the first may fill the cache (parsing YAML, compiling messages)
+    ]
+    assert '"barriers"' in runs[1].stdout
+    assert runs[1].stdout == runs[0].stdout
+    assert runs[1].stderr.strip() == "[]"

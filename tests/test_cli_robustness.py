@@ -52,7 +52,10 @@ def test_compare_with_shared_ids_warns(capsys) -> None:
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["graph", "-o", "/no/such/dir/x.graphml"], "cannot use /no/such/dir/x.graphml"),
+        (
+            ["graph", "-o", "/no/such/dir/x.graphml"],
+            "cannot write /no/such/dir/x.graphml: the folder to write in does not exist",
+        ),
         (["assess", "/dev/zero"], "larger than 50 MB"),
         (["assess", str(EXAMPLE), "--mapping", "/dev/zero"], "larger than 5 MB"),
         (["validate", "/dev/zero"], "larger than 5 MB"),

@@ -18,6 +18,7 @@ PACKAGE = Path(implementatie.__file__).parent
 LAYERS = {
     "errors": 0,
     "i18n": 0,
+    "cachefiles": 0,
     "knowledge": 1,
     "survey": 2,
     "advice": 3,

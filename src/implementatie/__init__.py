@@ -47,29 +47,34 @@ from implementatie.knowledge.models import (
     Strategy,
 )
 from implementatie.knowledge.text import Lang, Text
-from implementatie.survey.assessment import Assessment, Barrier, assess
-from implementatie.survey.importers import read_responses
-from implementatie.survey.responses import Respondent, Responses, make_responses
-from implementatie.survey.scoring import DeterminantResult, Settings
-from implementatie.survey.subgroups import GroupResult, Subgroups
 
 if TYPE_CHECKING:
     from implementatie.advice.action_plan import ActionPlan, ActionStep, action_plan
     from implementatie.advice.action_plan_files import read_action_plan, write_action_plan
     from implementatie.advice.intake import Intake, NoteSuggestions, Suggestion, suggest
+    from implementatie.survey.assessment import Assessment, Barrier, assess
     from implementatie.survey.comparison import Change, Comparison, compare
     from implementatie.survey.examples import example_path, examples
+    from implementatie.survey.importers import read_responses
     from implementatie.survey.questionnaire import (
         parse_submission,
         questionnaire_schema,
         submission_from_flat,
         surveyjs,
     )
+    from implementatie.survey.responses import Respondent, Responses, make_responses
+    from implementatie.survey.scoring import DeterminantResult, Settings
+    from implementatie.survey.subgroups import GroupResult, Subgroups
 
 _LAZY = {
     "implementatie.advice.action_plan": ("ActionPlan", "ActionStep", "action_plan"),
     "implementatie.advice.action_plan_files": ("read_action_plan", "write_action_plan"),
     "implementatie.advice.intake": ("Intake", "NoteSuggestions", "Suggestion", "suggest"),
+    "implementatie.survey.assessment": ("Assessment", "Barrier", "assess"),
+    "implementatie.survey.importers": ("read_responses",),
+    "implementatie.survey.responses": ("Respondent", "Responses", "make_responses"),
+    "implementatie.survey.scoring": ("DeterminantResult", "Settings"),
+    "implementatie.survey.subgroups": ("GroupResult", "Subgroups"),
     "implementatie.survey.comparison": ("Change", "Comparison", "compare"),
     "implementatie.survey.examples": ("example_path", "examples"),
     "implementatie.survey.questionnaire": (
@@ -79,7 +84,8 @@ _LAZY = {
         "surveyjs",
     ),
 }
-"""Parts of the API loaded on first use, so that `import implementatie` pays only for the core."""
+"""Parts of the API loaded on first use, so that `import implementatie` pays only for the
+catalogue, `recommend` and `plan`: reading and scoring answers load with their first use."""
 _MODULE_OF = {name: module for module, names in _LAZY.items() for name in names}
 
 

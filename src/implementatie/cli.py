@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 from implementatie import __version__
-from implementatie.advice.eric import eric_terms
 from implementatie.advice.planning import plan
 from implementatie.advice.recommendation import recommend
 from implementatie.errors import (
     CatalogError,
     ImplementatieError,
     InvalidOption,
+    cannot_write,
     file_error,
     printable,
 )
@@ -36,35 +35,18 @@ from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import CATEGORY_IDS, Determinant
 from implementatie.knowledge.text import Lang
-from implementatie.report.document import TEXT_WIDTH, Block, render
-from implementatie.report.documents import assessment_report, blocks_page, comparison_report
-from implementatie.report.questionnaire_form import questionnaire_page
-from implementatie.report.serialize import (
-    agreement_data,
-    determinant_data,
-    eric_data,
-    strategy_data,
-)
-from implementatie.report.views import (
-    agreement_view,
-    assessment_view,
-    comparison_view,
-    determinant_view,
-    determinants_view,
-    eric_view,
-    plan_view,
-    recommendation_view,
-    strategies_for_view,
-    strategies_view,
-    strategy_view,
-    subgroups_view,
-)
-from implementatie.survey.assessment import Assessment, assess
-from implementatie.survey.comparison import compare
-from implementatie.survey.examples import example_path, examples
-from implementatie.survey.exports import TEMPLATE_KINDS, template
-from implementatie.survey.importers import read_responses
-from implementatie.survey.questionnaire import questionnaire_schema, surveyjs
+
+if TYPE_CHECKING:
+    from implementatie.advice.action_plan import ActionPlan
+    from implementatie.advice.planning import Plan
+    from implementatie.report.document import Block
+    from implementatie.survey.assessment import Assessment
+
+# Commands import what only they need inside their function, so that each pays only for its
+# own output (`recommend --format json` loads no report, survey-export or template code).
+
+TEMPLATE_KINDS = ("wide", "long", "mapping-qualtrics", "mapping-limesurvey", "mapping-castor")
+"""What `template` writes: `implementatie.survey.exports.TEMPLATE_KINDS`, without importing it."""
 
 DESCRIPTION = N_("""\
 Choose implementation strategies for the barriers your team actually has.
@@ -109,7 +91,7 @@ def _(message: str) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     arguments = sys.argv[1:] if argv is None else list(argv)
-    parser = build_parser(_language_asked(arguments))
+    parser = build_parser(_language_asked(arguments), only=_command_asked(arguments))
     args = parser.parse_args(arguments)
     if not hasattr(args, "run"):
         parser.print_help()
@@ -117,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.run(args)
     except ImplementatieError as exc:
-        message = error_message(exc, args.lang, name=_namer(args))
+        message = error_message(exc, args.lang, name=_namer(args), texts=_texts(args))
         print(f"{_('error')}: {message}", file=sys.stderr)
         return 1
     except OSError as exc:  # reading or writing a file the library does not open itself
@@ -138,6 +120,21 @@ def _namer(args: argparse.Namespace) -> Callable[[str], str]:
             return entry_id
 
     return name
+
+
+def _texts(args: argparse.Namespace) -> dict[str, str]:
+    """The catalogue's texts that error messages carry in English, in the chosen language."""
+    try:
+        return _catalog(args).texts(args.lang)
+    except ImplementatieError:
+        return _bundled_texts(args.lang)
+
+
+def _bundled_texts(lang: Lang) -> dict[str, str]:
+    try:
+        return load_catalog().texts(lang)
+    except ImplementatieError:
+        return {}
 
 
 def _language_asked(arguments: Sequence[str]) -> Lang:
@@ -179,8 +176,32 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {_('error')}: {localize(message, _lang)}\n")
 
 
-def build_parser(lang: Lang = DEFAULT) -> argparse.ArgumentParser:
-    """The argument parser with every subcommand, its help in `lang`."""
+def _command_asked(arguments: Sequence[str]) -> str | None:
+    """The first argument that is not an option (or the value of --lang): the command."""
+    after_lang = False
+    for argument in arguments:
+        if not after_lang and not argument.startswith("-"):
+            return argument
+        after_lang = argument == "--lang"
+    return None
+
+
+class _Skipped:
+    """Stands in for the parser of a command that was not asked for: adding to it does nothing."""
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> None:
+        pass
+
+    def set_defaults(self, **kwargs: Any) -> None:
+        pass
+
+
+def build_parser(lang: Lang = DEFAULT, only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser with every subcommand, its help in `lang`.
+
+    With `only` (the command on the command line), just that command gets its arguments:
+    starting up then costs a fraction. An unknown `only` gives the full parser, for its error.
+    """
     global _lang
     _lang = lang
     parser = _Parser(prog="implementatie", description=_(DESCRIPTION), epilog=_(EPILOG))
@@ -205,15 +226,25 @@ def build_parser(lang: Lang = DEFAULT) -> argparse.ArgumentParser:
         help=_("use your own catalogue: a YAML file or a folder of them (repeatable)"),
     )
     common.add_argument(
+        "--overlay",
+        metavar=_("FILE"),
+        help=_("a YAML file with other wording for the questions, names and answer options"),
+    )
+    common.add_argument(
         "--extend",
         action="store_true",
         help=_("add the --catalog files to the bundled catalogue instead of replacing it"),
     )
     commands = parser.add_subparsers(title=_("commands"), metavar=_("COMMAND"))
 
+    built: set[str] = set()
+
     def command(
         name: str, help_: str, run: Callable[[argparse.Namespace], int]
     ) -> argparse.ArgumentParser:
+        if only is not None and name != only:
+            return cast(argparse.ArgumentParser, _Skipped())
+        built.add(name)
         sub = commands.add_parser(name, help=help_, description=help_, parents=[common])
         sub.set_defaults(run=run)
         return sub
@@ -372,17 +403,22 @@ def build_parser(lang: Lang = DEFAULT) -> argparse.ArgumentParser:
     )
     _format(sub, ["text", "markdown", "json"])
 
-    sub = commands.add_parser(
-        "serve",
-        help=_("run the web questionnaire service (needs implementatie[web])"),
-        description=_(
-            "Run the web questionnaire service: coaches create rounds, teams answer online. "
-            "Settings also come from IMPLEMENTATIE_* environment variables (docs/web.md)."
-        ),
-    )
+    sub = cast(argparse.ArgumentParser, _Skipped())
+    if only in (None, "serve"):  # no shared options: not made through `command`
+        built.add("serve")
+        sub = commands.add_parser(
+            "serve",
+            help=_("run the web questionnaire service (needs implementatie[web])"),
+            description=_(
+                "Run the web questionnaire service: coaches create rounds, teams answer online. "
+                "Settings also come from IMPLEMENTATIE_* environment variables (docs/web.md)."
+            ),
+        )
     sub.set_defaults(run=_serve)
     sub.add_argument("--host", default="127.0.0.1", help=_("address to listen on (default: local)"))
-    sub.add_argument("--port", type=int, default=8000, help=_("port (default: 8000)"))
+    sub.add_argument(
+        "--port", type=int, default=8000, metavar=_("PORT"), help=_("port (default: 8000)")
+    )
     sub.add_argument(
         "--db",
         metavar="URL",
@@ -406,6 +442,8 @@ def build_parser(lang: Lang = DEFAULT) -> argparse.ArgumentParser:
         metavar=_("PATH"),
         help=_("YAML files or folders (default: the bundled catalogue)"),
     )
+    if only is not None and only not in built:
+        return build_parser(lang)
     return parser
 
 
@@ -512,21 +550,37 @@ def _recommend_options(sub: argparse.ArgumentParser, *, plan_default: bool = Fal
 
 
 def _catalog(args: argparse.Namespace) -> Catalog:
-    return load_catalog(args.catalog, extend=args.extend) if args.catalog else load_catalog()
+    """The catalogue the options name (`serve` has none: the bundled one)."""
+    return load_catalog(
+        getattr(args, "catalog", None) or None,
+        extend=getattr(args, "extend", False),
+        overlay=getattr(args, "overlay", None),
+    )
 
 
-def _emit(args: argparse.Namespace, blocks: list[Block], data: Any, title: str = "") -> int:
+def _emit(
+    args: argparse.Namespace, blocks: Callable[[], list[Block]], data: Any, title: str = ""
+) -> int:
+    """Write `data` as JSON, or the `blocks` (made only then) as text, markdown or HTML."""
     if args.format == "json":
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     elif args.format == "html":
-        text = blocks_page(blocks, title or "implementatie", args.lang)
+        from implementatie.report.documents import blocks_page
+
+        text = blocks_page(blocks(), title or "implementatie", args.lang)
     else:
-        text = render(blocks, "markdown" if args.format == "markdown" else "text", _width(args))
+        from implementatie.report.document import render
+
+        text = render(blocks(), "markdown" if args.format == "markdown" else "text", _width(args))
     return _write(args, text)
 
 
 def _width(args: argparse.Namespace) -> int:
     """The terminal's width when printing to one (at least 60), else the standard width."""
+    import shutil
+
+    from implementatie.report.document import TEXT_WIDTH
+
     if getattr(args, "output", None) or not sys.stdout.isatty():
         return TEXT_WIDTH
     return max(60, shutil.get_terminal_size((TEXT_WIDTH, 24)).columns - 1)
@@ -537,8 +591,7 @@ def _write(args: argparse.Namespace, text: str) -> int:
         try:
             Path(args.output).write_text(text, encoding="utf-8")
         except OSError as exc:
-            message = f"cannot write {args.output}: {file_error(exc, writing=True)}"
-            raise ImplementatieError(message) from None
+            raise ImplementatieError(cannot_write(args.output, exc)) from None
     else:
         print(text, end="")
     return 0
@@ -550,42 +603,67 @@ def _document(args: argparse.Namespace, page: str) -> int:
         return _write(args, page)
     if not args.output:
         raise ImplementatieError("--format pdf needs --output FILE (a PDF is not shown on screen)")
+    target = Path(args.output)
+    if target.is_dir():  # found before the slow printing, not after
+        raise ImplementatieError(cannot_write(target, IsADirectoryError()))
+    if not target.parent.is_dir():
+        raise ImplementatieError(cannot_write(target, FileNotFoundError()))
     from implementatie.report.pdf import html_to_pdf
 
     data = html_to_pdf(page)
     try:
         Path(args.output).write_bytes(data)
     except OSError as exc:
-        raise ImplementatieError(f"cannot write {args.output}: {exc.strerror}") from None
+        raise ImplementatieError(cannot_write(args.output, exc)) from None
     return 0
 
 
 def _determinants(args: argparse.Namespace) -> int:
+    from implementatie.report.serialize import determinant_data
+    from implementatie.report.views import determinants_view
+
     catalog = _catalog(args)
     chosen = catalog.determinants_in(args.category) if args.category else catalog.determinants
-    return _emit(args, determinants_view(chosen, args.lang), [determinant_data(d) for d in chosen])
+    return _emit(
+        args, lambda: determinants_view(chosen, args.lang), [determinant_data(d) for d in chosen]
+    )
 
 
 def _show(args: argparse.Namespace) -> int:
+    from implementatie.report.serialize import determinant_data, strategy_data
+    from implementatie.report.views import determinant_view, strategy_view
+
     catalog = _catalog(args)
     found = catalog.find(args.query)
     lang: Lang = args.lang
     if isinstance(found, Determinant):
-        return _emit(args, determinant_view(found, catalog, lang), determinant_data(found))
-    return _emit(args, strategy_view(found, catalog, lang), strategy_data(found))
+        determinant = found
+        return _emit(
+            args, lambda: determinant_view(determinant, catalog, lang), determinant_data(found)
+        )
+    strategy = found
+    return _emit(args, lambda: strategy_view(strategy, catalog, lang), strategy_data(found))
 
 
 def _strategies(args: argparse.Namespace) -> int:
+    from implementatie.report.serialize import strategy_data
+    from implementatie.report.views import strategies_for_view, strategies_view
+
     catalog = _catalog(args)
     if args.determinant is None:
         strategies = catalog.strategies
         return _emit(
-            args, strategies_view(strategies, args.lang), [strategy_data(s) for s in strategies]
+            args,
+            lambda: strategies_view(strategies, args.lang),
+            [strategy_data(s) for s in strategies],
         )
     determinant = catalog.determinant(args.determinant)
     ranked = recommend([determinant], top=None, catalog=catalog).barriers[0].strategies
-    blocks = strategies_for_view(determinant, catalog, args.lang)
-    return _emit(args, blocks, [strategy_data(r.strategy) for r in ranked])
+    return _emit(
+        args,
+        lambda: strategies_for_view(determinant, catalog, args.lang),
+        [strategy_data(r.strategy) for r in ranked],
+    )
 
 
 def _recommend(args: argparse.Namespace) -> int:
@@ -597,16 +675,18 @@ def _recommend_output(
     args: argparse.Namespace,
     catalog: Catalog,
     barriers: Sequence[Any],
-    head: list[Block] | None = None,
+    head: Callable[[], list[Block]] | None = None,
     data: dict[str, Any] | None = None,
 ) -> int:
     """Shared by `recommend` and `assess`: the ranked lists and, with --plan, the plan."""
     lang: Lang = args.lang
+    if args.in_use and not (args.plan or args.eric):
+        raise ImplementatieError("--in-use only changes the plan: add --plan")
     result = recommend(
         barriers, top=args.top, catalog=catalog, exclude=args.exclude, max_effort=args.max_effort
     )
-    blocks = [*(head or []), *recommendation_view(result, lang)]
     output = {**(data or {}), **result.to_dict(lang)}
+    chosen = None
     if args.plan or args.eric:
         chosen = plan(
             barriers,
@@ -616,16 +696,32 @@ def _recommend_output(
             exclude=args.exclude,
             max_effort=args.max_effort,
         )
-        blocks += plan_view(chosen, lang)
         output["plan"] = chosen.to_dict(lang)
-        if args.eric:
-            terms = eric_terms(chosen, catalog=catalog)
-            blocks += eric_view(terms, lang)
-            output["eric"] = eric_data(terms)
+    terms = None
+    if args.eric and chosen is not None:
+        from implementatie.advice.eric import eric_terms
+        from implementatie.report.serialize import eric_data
+
+        terms = eric_terms(chosen, catalog=catalog)
+        output["eric"] = eric_data(terms)
+
+    def blocks() -> list[Block]:
+        from implementatie.report.views import eric_view, plan_view, recommendation_view
+
+        made = [*(head() if head else []), *recommendation_view(result, lang)]
+        if chosen is not None:
+            made += plan_view(chosen, lang)
+        if terms is not None:
+            made += eric_view(terms, lang)
+        return made
+
     return _emit(args, blocks, output)
 
 
 def _assessment(args: argparse.Namespace, catalog: Catalog, file: str) -> Assessment:
+    from implementatie.survey.assessment import assess
+    from implementatie.survey.importers import read_responses
+
     responses = read_responses(file, mapping=args.mapping, catalog=catalog)
     with warnings.catch_warnings():  # the command prints the result's warnings itself
         warnings.simplefilter("ignore", UserWarning)
@@ -641,21 +737,30 @@ def _assessment(args: argparse.Namespace, catalog: Catalog, file: str) -> Assess
 
 
 def _assess(args: argparse.Namespace) -> int:
+    from implementatie.report.views import assessment_view, subgroups_view
+
     catalog = _catalog(args)
     assessment = _assessment(args, catalog, args.file)
     _warn(assessment.warnings)
     if args.format in ("html", "pdf"):
         return _document(args, _assessment_report(args, catalog, assessment))
-    head = assessment_view(assessment, args.lang)
     data = assessment.to_dict()
-    if args.by:
-        subgroups = assessment.subgroups(args.by)
-        head += subgroups_view(subgroups, args.lang)
+    subgroups = assessment.subgroups(args.by) if args.by else None
+    if subgroups is not None:
         data["subgroups"] = subgroups.to_dict()
+
+    def head() -> list[Block]:
+        blocks = assessment_view(assessment, args.lang)
+        if subgroups is not None:
+            blocks += subgroups_view(subgroups, args.lang)
+        return blocks
+
     return _recommend_output(args, catalog, assessment.barriers, head, data)
 
 
 def _assessment_report(args: argparse.Namespace, catalog: Catalog, assessment: Assessment) -> str:
+    from implementatie.report.documents import assessment_report
+
     barriers = assessment.barriers
     chosen = (
         plan(
@@ -679,13 +784,32 @@ def _assessment_report(args: argparse.Namespace, catalog: Catalog, assessment: A
             max_effort=args.max_effort,
         ),
         plan=chosen,
+        action_plan=_report_action_plan(chosen, args.lang, catalog),
         subgroups=assessment.subgroups(args.by) if args.by else None,
         lang=args.lang,
         subtitle=Path(args.file).name,
     )
 
 
+def _report_action_plan(chosen: Plan | None, lang: Lang, catalog: Catalog) -> ActionPlan | None:
+    """The plan's action plan for the report; left out, with a warning, when a strategy of a
+    custom catalogue has no action plan defaults."""
+    from implementatie.advice.action_plan import action_plan
+
+    if chosen is None or not chosen.strategies:
+        return None
+    try:
+        return action_plan(chosen, lang=lang, catalog=catalog)
+    except InvalidOption as exc:
+        _warn([N_("no action plan in the report: {reason}").format(reason=exc)])
+        return None
+
+
 def _compare(args: argparse.Namespace) -> int:
+    from implementatie.report.documents import comparison_report
+    from implementatie.report.views import comparison_view
+    from implementatie.survey.comparison import compare
+
     catalog = _catalog(args)
     before = _assessment(args, catalog, args.before)
     after = _assessment(args, catalog, args.after)
@@ -694,7 +818,7 @@ def _compare(args: argparse.Namespace) -> int:
     if args.format in ("html", "pdf"):
         subtitle = f"{Path(args.before).name} → {Path(args.after).name}"
         return _document(args, comparison_report(comparison, lang=args.lang, subtitle=subtitle))
-    return _emit(args, comparison_view(comparison, args.lang), comparison.to_dict())
+    return _emit(args, lambda: comparison_view(comparison, args.lang), comparison.to_dict())
 
 
 def _warn(warnings: Sequence[str]) -> None:
@@ -710,7 +834,7 @@ def _suggest(args: argparse.Namespace) -> int:
     if not notes:
         raise ImplementatieError("give a note as TEXT or a file of notes with --file")
     intake = suggest(notes, top=args.top, catalog=_catalog(args))
-    return _emit(args, intake_view(intake, args.lang), intake_data(intake))
+    return _emit(args, lambda: intake_view(intake, args.lang), intake_data(intake))
 
 
 def _actionplan(args: argparse.Namespace) -> int:
@@ -751,14 +875,19 @@ def _actionplan(args: argparse.Namespace) -> int:
         return _write(args, csv_text(chosen))
     args.lang = lang
     title = gettext("Action plan", lang)
-    return _emit(args, action_plan_view(chosen), action_plan_data(chosen), title)
+    return _emit(args, lambda: action_plan_view(chosen), action_plan_data(chosen), title)
 
 
 def _template(args: argparse.Namespace) -> int:
+    from implementatie.survey.exports import template
+
     return _write(args, template(args.kind, catalog=_catalog(args), lang=args.lang))
 
 
 def _questionnaire(args: argparse.Namespace) -> int:
+    from implementatie.report.questionnaire_form import questionnaire_page
+    from implementatie.survey.questionnaire import questionnaire_schema, surveyjs
+
     catalog = _catalog(args)
     if args.format in ("html", "pdf"):
         return _document(args, questionnaire_page(catalog, args.lang))
@@ -777,6 +906,8 @@ EXAMPLES = {
 
 
 def _example(args: argparse.Namespace) -> int:
+    from implementatie.survey.examples import example_path, examples
+
     if args.name is None:
         for name in examples():
             about = _(EXAMPLES[name]) if name in EXAMPLES else ""
@@ -797,6 +928,8 @@ def _example(args: argparse.Namespace) -> int:
 
 def _review(args: argparse.Namespace) -> int:
     from implementatie.report.review import read_reviews, write_review
+    from implementatie.report.serialize import agreement_data
+    from implementatie.report.views import agreement_view
 
     catalog = _catalog(args)
     if args.action == "export":
@@ -809,7 +942,7 @@ def _review(args: argparse.Namespace) -> int:
     if not args.files:
         raise InvalidOption(_("review import needs the scored .xlsx files"))
     agreement = read_reviews(args.files, catalog=catalog)
-    return _emit(args, agreement_view(agreement, args.lang), agreement_data(agreement))
+    return _emit(args, lambda: agreement_view(agreement, args.lang), agreement_data(agreement))
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -829,7 +962,10 @@ def _graph(args: argparse.Namespace) -> int:
 
     graph = _catalog(args).graph
     if args.output:
-        write_graph(graph, args.output, args.format)
+        try:
+            write_graph(graph, args.output, args.format)
+        except OSError as exc:
+            raise ImplementatieError(cannot_write(args.output, exc)) from None
     elif args.format == "json":
         print(json.dumps(to_node_link(graph), ensure_ascii=False, indent=2))
     else:
@@ -840,9 +976,9 @@ def _graph(args: argparse.Namespace) -> int:
 def _validate(args: argparse.Namespace) -> int:
     paths = args.paths or args.catalog
     try:
-        catalog = load_catalog(paths, extend=args.extend) if paths else load_catalog()
+        catalog = load_catalog(paths or None, extend=args.extend, overlay=args.overlay)
     except CatalogError as exc:
-        print(error_message(exc, args.lang))
+        print(error_message(exc, args.lang, texts=_bundled_texts(args.lang)))
         return 1
     determinants = ngettext(
         "{n} determinant", "{n} determinants", len(catalog.determinants), args.lang

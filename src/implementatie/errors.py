@@ -122,13 +122,33 @@ class RetiredId(LookupFailed):
     """An id that was removed from the catalogue; the message names what replaces it."""
 
     def __init__(self, kind: str, record: RetiredRecord) -> None:
-        *first, last = record.replaced_by
-        replacements = f"{', '.join(first)} or {last}" if first else last
         super().__init__(kind, record.id, record.replaced_by, ambiguous=False)
+        self.record = record
         self.args = (
-            f"{kind} {record.id!r} was removed in edition {record.edition} of the knowledge "
-            f"base; use {replacements} instead ({record.reason})",
+            RETIRED.format(
+                kind=kind,
+                id=record.id,
+                edition=record.edition,
+                replacements=", ".join(record.replaced_by),
+                reason=record.reason.en,
+            ),
         )
+
+
+RETIRED = (
+    "{kind} {id!r} was removed in edition {edition} of the knowledge base; "
+    "use instead: {replacements} ({reason})"
+)
+"""The message of `RetiredId`; the display layer shows it in the reader's language."""
+
+
+class BilingualText(Protocol):
+    """A text in Dutch and English (`implementatie.knowledge.text.Text`)."""
+
+    @property
+    def nl(self) -> str: ...
+    @property
+    def en(self) -> str: ...
 
 
 class RetiredRecord(Protocol):
@@ -141,7 +161,25 @@ class RetiredRecord(Protocol):
     @property
     def replaced_by(self) -> Sequence[str]: ...
     @property
-    def reason(self) -> str: ...
+    def reason(self) -> BilingualText: ...
+
+
+CANNOT_READ = "cannot read {file}: {reason}"
+CANNOT_WRITE = "cannot write {file}: {reason}"
+NOT_UTF8 = "the file is not UTF-8 text; save it as UTF-8"
+"""Messages about files, in one place (plain English; Dutch in the message catalogue)."""
+
+
+def cannot_read(path: object, reason: OSError | str) -> str:
+    """ "cannot read FILE: why", the reason from `file_error` when it is an OSError."""
+    why = file_error(reason) if isinstance(reason, OSError) else reason
+    return CANNOT_READ.format(file=path, reason=why)
+
+
+def cannot_write(path: object, reason: OSError | str) -> str:
+    """ "cannot write FILE: why", the reason from `file_error` when it is an OSError."""
+    why = file_error(reason, writing=True) if isinstance(reason, OSError) else reason
+    return CANNOT_WRITE.format(file=path, reason=why)
 
 
 def file_error(error: OSError, *, writing: bool = False) -> str:

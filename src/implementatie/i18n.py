@@ -22,10 +22,18 @@ import re
 import string
 from collections.abc import Callable, Mapping
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Literal
 
-from implementatie.errors import ImplementatieError, LookupFailed, Problem, ProblemsError
+from implementatie.cachefiles import cache_folder, cache_path, key_of, read, write
+from implementatie.errors import (
+    RETIRED,
+    ImplementatieError,
+    LookupFailed,
+    Problem,
+    ProblemsError,
+    RetiredId,
+)
 
 Lang = Literal["nl", "en"]
 LANGUAGES: tuple[Lang, ...] = ("nl", "en")
@@ -58,9 +66,9 @@ def _known(lang: str) -> Lang:
     return lang
 
 
-def catalogue_path(lang: Lang) -> resources.abc.Traversable:
+def catalogue_path(lang: Lang) -> Path:
     """Where the .po source of `lang` lives inside the package."""
-    return resources.files("implementatie") / "locale" / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    return Path(__file__).parent / "locale" / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
 @cache
@@ -68,11 +76,24 @@ def translation(lang: Lang) -> _gettext.NullTranslations:
     """The gettext translations of `lang`, read once from its .po file."""
     if _known(lang) == "en":
         return _gettext.NullTranslations()
-    import polib  # only when a translation is first needed
+    source = catalogue_path(lang).read_bytes()
+    return _gettext.GNUTranslations(io.BytesIO(_compiled(source)))
 
-    source = catalogue_path(lang).read_text(encoding="utf-8")
-    compiled = polib.pofile(source).to_binary()
-    return _gettext.GNUTranslations(io.BytesIO(compiled))
+
+def _compiled(source: bytes) -> bytes:
+    """The .po `source` compiled to .mo, from the cache when it was compiled before."""
+    folder = cache_folder()
+    key = key_of(b"messages", source)
+    path = None if folder is None else cache_path(folder, "messages", key, ".mo")
+    found = None if path is None else read(path, key)
+    if found is not None:
+        return found
+    import polib  # only when the catalogue changed since it was last compiled
+
+    compiled: bytes = polib.pofile(source.decode("utf-8")).to_binary()
+    if path is not None:
+        write(path, key, compiled)
+    return compiled
 
 
 def gettext(message: str, lang: Lang) -> str:
@@ -90,18 +111,24 @@ def pgettext(context: str, message: str, lang: Lang) -> str:
     return translation(lang).pgettext(context, message)
 
 
-def localize(text: str, lang: Lang) -> str:
+def localize(text: str, lang: Lang, texts: Mapping[str, str] | None = None) -> str:
     """Translate `text` that was already formatted in English.
 
     A message with placeholders, such as ``unknown {kind} {query!r}``, is recognised in its
     filled-in form; the values found in the placeholders are translated too where they are
-    catalogue messages themselves. Text the catalogue does not know is returned unchanged."""
-    return _localize(text, lang, depth=0)
+    catalogue messages themselves, or English texts of the knowledge catalogue found in
+    `texts` (see `Catalog.texts`). Text the catalogue does not know is returned unchanged."""
+    return _localize(text, lang, 0, texts or {})
 
 
-def _localize(text: str, lang: Lang, depth: int) -> str:
+def _localize(text: str, lang: Lang, depth: int, texts: Mapping[str, str]) -> str:
     if lang == "en" or not text:
         return text
+    if text in texts:
+        return texts[text]
+    quoted = text[1:-1] if len(text) > 1 and text[0] == text[-1] and text[0] in "'\"" else None
+    if quoted is not None and quoted in texts:
+        return repr(texts[quoted])
     direct = gettext(text, lang)
     if direct != text or depth > 3:
         return direct
@@ -110,7 +137,7 @@ def _localize(text: str, lang: Lang, depth: int) -> str:
         if found is None:
             continue
         values = {
-            field: _localize(found.group(f"f{i}"), lang, depth + 1)
+            field: _localize(found.group(f"f{i}"), lang, depth + 1, texts)
             for i, field in enumerate(fields)
         }
         return _fill(gettext(message, lang), values)
@@ -134,7 +161,10 @@ def _patterns(lang: Lang) -> tuple[tuple[re.Pattern[str], tuple[str, ...], str],
     """A regular expression for every catalogue message with placeholders, most specific first."""
     found = []
     for message in _messages(lang):
-        pieces = _fields(message)
+        try:
+            pieces = _fields(message)
+        except ValueError:  # a literal brace, as in PyYAML's "expected ',' or '}'": no fields
+            continue
         names = tuple(name for _, name in pieces if name is not None)
         if not names:
             continue
@@ -154,29 +184,43 @@ def _messages(lang: Lang) -> list[str]:
     return sorted(key for key in catalog if isinstance(key, str) and key and "\x04" not in key)
 
 
-def problem_text(problem: Problem, lang: Lang) -> str:
+def problem_text(problem: Problem, lang: Lang, texts: Mapping[str, str] | None = None) -> str:
     """One problem of a ProblemsError, with its message in `lang`."""
     translated = Problem(
         problem.file,
         problem.line,
         problem.column,
         localize(problem.field, lang) if problem.field else "",
-        localize(problem.message, lang),
+        localize(problem.message, lang, texts),
     )
     return str(translated)
 
 
 def error_message(
-    error: ImplementatieError, lang: Lang, name: Callable[[str], str] | None = None
+    error: ImplementatieError,
+    lang: Lang,
+    name: Callable[[str], str] | None = None,
+    texts: Mapping[str, str] | None = None,
 ) -> str:
     """What to show a person for `error`, in `lang`; `name` turns an id that a lookup
-    suggests into what a person reads (its name in `lang`)."""
+    suggests into what a person reads (its name in `lang`); `texts` gives catalogue texts
+    that messages carry in English in `lang` (`Catalog.texts`)."""
     if isinstance(error, ProblemsError):
         count = len(error.problems)
         head = ngettext(
             "{count} problem in the {what}:", "{count} problems in the {what}:", count, lang
         ).format(count=count, what=gettext(error.what, lang))
-        return "\n".join([head, *(f"  {problem_text(p, lang)}" for p in error.problems)])
+        lines = [f"  {problem_text(p, lang, texts)}" for p in error.problems]
+        return "\n".join([head, *lines])
+    if isinstance(error, RetiredId) and lang != "en":
+        record = error.record
+        return gettext(RETIRED, lang).format(
+            kind=gettext(error.kind, lang),
+            id=record.id,
+            edition=record.edition,
+            replacements=", ".join(map(name or str, record.replaced_by)),
+            reason=record.reason.nl,
+        )
     if type(error) is LookupFailed and lang != "en":  # subclasses say more: localize them
         kind = gettext(error.kind, lang)
         options = ", ".join(map(name or str, error.suggestions))
@@ -188,4 +232,4 @@ def error_message(
         if options:
             message += gettext("; did you mean: {options}?", lang).format(options=options)
         return message
-    return localize(str(error), lang)
+    return localize(str(error), lang, texts)

@@ -123,7 +123,7 @@ def test_typing_errors_name_row_and_column(tmp_path, chosen, column, value, mess
     with pytest.raises(ActionPlanError) as raised:
         read_action_plan(path)
     [problem] = raised.value.problems
-    assert str(problem).startswith(f"{path}, row 3: ")
+    assert str(problem).startswith(f"{path}:3: ")
     assert message in str(problem)
 
 
@@ -145,7 +145,7 @@ def test_duplicate_strategy_missing_column_and_empty_file(tmp_path, chosen) -> N
     with pytest.raises(ActionPlanError, match=r"is already on row 2"):
         read_action_plan(path)
     write_rows(path, [row[:-1] for row in plan_rows(chosen)])
-    with pytest.raises(ActionPlanError, match=r"row 1: no column 'waarom \(onderbouwing\)'"):
+    with pytest.raises(ActionPlanError, match=r"plan.csv:1: no column 'waarom \(onderbouwing\)'"):
         read_action_plan(path)
     write_rows(path, [headings("nl")])
     with pytest.raises(ActionPlanError, match="no strategies"):
@@ -158,8 +158,14 @@ def test_other_file_kinds_are_refused(tmp_path, chosen) -> None:
     (tmp_path / "plan.ods").write_text("x", encoding="utf-8")
     with pytest.raises(ImplementatieError, match=r"\.csv or \.xlsx"):
         read_action_plan(tmp_path / "plan.ods")
-    with pytest.raises(ImplementatieError, match="no such file"):
+    with pytest.raises(ImplementatieError, match=r"missing\.xlsx: file not found"):
         read_action_plan(tmp_path / "missing.xlsx")
+    with pytest.raises(ImplementatieError, match="this is a folder, not a file"):
+        read_action_plan(tmp_path)
+    with pytest.raises(ImplementatieError, match="this is a folder, not a file"):
+        write_action_plan(chosen, tmp_path)
+    with pytest.raises(ImplementatieError, match="the folder to write in does not exist"):
+        write_action_plan(chosen, tmp_path / "no" / "plan.xlsx")
 
 
 def test_excel_error_names_the_sheet(tmp_path, chosen) -> None:
@@ -170,7 +176,7 @@ def test_excel_error_names_the_sheet(tmp_path, chosen) -> None:
     book = openpyxl.load_workbook(path)
     book.active["F2"] = "later"
     book.save(path)
-    with pytest.raises(ActionPlanError, match=r"sheet 'Actieplan', row 2: column F \(fase\)"):
+    with pytest.raises(ActionPlanError, match=r"plan.xlsx \(Actieplan\):2: column F \(fase\)"):
         read_action_plan(path)
 
 

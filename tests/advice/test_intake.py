@@ -9,8 +9,8 @@ import pytest
 from implementatie import InvalidOption, MissingExtra, suggest
 from implementatie.advice.cue_matching import LENGTH_RATIO, CueIndex, alike
 from implementatie.advice.intake import CLEAR, read_notes
-from implementatie.errors import ImplementatieError
-from implementatie.knowledge.cues import CueLexicon, DeterminantCues
+from implementatie.errors import CatalogError, ImplementatieError
+from implementatie.knowledge.cues import CueLexicon, DeterminantCues, WordClass, load_cues
 
 
 def ids(text: str, **options: object) -> list[str]:
@@ -124,8 +124,13 @@ def test_read_notes_skips_blank_lines(tmp_path) -> None:
     path = tmp_path / "notes.txt"
     path.write_text("geen tijd\n\n  MT besluit niets  \n", encoding="utf-8")
     assert read_notes(path) == ["geen tijd", "MT besluit niets"]
-    with pytest.raises(ImplementatieError, match="no such file"):
+    with pytest.raises(ImplementatieError, match=r"cannot read .*missing\.txt: file not found"):
         read_notes(tmp_path / "missing.txt")
+    with pytest.raises(ImplementatieError, match="this is a folder, not a file"):
+        read_notes(tmp_path)
+    (tmp_path / "latin.txt").write_bytes(b"caf\xe9\n")
+    with pytest.raises(ImplementatieError, match="not UTF-8 text; save it as UTF-8"):
+        read_notes(tmp_path / "latin.txt")
 
 
 def test_notebook_display_shows_notes_and_suggestions() -> None:
@@ -146,10 +151,127 @@ def test_typo_rules_at_their_length_boundaries(catalog) -> None:
     assert found("traeg") == ["material_resources"]  # 5 letters: one changed letter
     assert found("lapop") == []  # 5 letters: a dropped letter is not corrected
     assert found("lapttop") == ["material_resources"]  # 7 letters: an added letter is
-    assert found("tijt") == []  # 4 letters: never corrected
+    assert found("tijk") == []  # 4 letters: never corrected ...
+    assert found("tijt") == ["time_available"]  # ... except a final t for d (see below)
     assert found("rtaag") == []  # the first letter must be right
 
 
 def test_wrong_arguments_are_invalid_options() -> None:
     with pytest.raises(InvalidOption, match="text"):
         suggest(5)  # type: ignore[arg-type]
+
+
+def test_final_d_and_t_are_swapped_only_into_a_cue_word(catalog) -> None:
+    tiny = lexicon(
+        time_available=DeterminantCues(nl=("tijd",)),
+        knowledge=DeterminantCues(nl=("weet",)),
+    )
+    assert ids("tijt", catalog=catalog, lexicon=tiny, lang="nl") == ["time_available"]
+    assert ids("weed", catalog=catalog, lexicon=tiny, lang="nl") == ["knowledge"]
+    assert ids("tijs", catalog=catalog, lexicon=tiny, lang="nl") == []
+    assert ids("tijt", catalog=catalog, lexicon=tiny, lang="en") == []  # Dutch only
+    [note] = suggest("tijt", catalog=catalog, lexicon=tiny, lang="nl").notes
+    assert note.suggestions[0].score == 0.8  # a slip counts as an indirect match
+
+
+@pytest.mark.parametrize(
+    ("note", "cue"),
+    [
+        ("het helpt niet", "helpen"),  # stem + t
+        ("ze haakt af", "haken"),  # double vowel back to one: haak → haken
+        ("hij vult het in", "vullen"),  # double consonant: vul → vullen
+        ("ik durft het", "durven"),  # f → v
+        ("zij leest het", "lezen"),  # s → z
+        ("het doet pijn", "doen"),  # doe + n
+    ],
+)
+def test_dutch_present_tense_finds_the_infinitive_cue(catalog, note, cue) -> None:
+    tiny = lexicon(outcome_expectations=DeterminantCues(nl=(cue,)))
+    assert ids(note, catalog=catalog, lexicon=tiny, lang="nl") == ["outcome_expectations"]
+
+
+def test_separable_verbs_join_within_reach(catalog) -> None:
+    tiny = lexicon(client_cooperation=DeterminantCues(nl=("ouders haken af", "meedoen")))
+
+    def found(note: str) -> list[str]:
+        return ids(note, catalog=catalog, lexicon=tiny, lang="nl")
+
+    assert found("ouders haken af") == ["client_cooperation"]
+    assert found("ouders afhaken") == ["client_cooperation"]  # the cue joined: afhaken
+    assert found("ouders haken na twee lange sessies al af") == ["client_cooperation"]
+    assert found("ouders haakt af") == ["client_cooperation"]
+    assert found("om af te haken, ouders") == []  # `af te haken` joins, but `ouders` is after
+    assert found("de gezinnen doen goed mee") == ["client_cooperation"]
+    assert found("ze doet mee") == ["client_cooperation"]
+    assert found("mee") == []
+    # the particle 7 words after the verb is out of reach (PARTICLE_REACH = 6)
+    assert found("ouders haken een twee drie vier vijf zes af") == []
+    assert found("ouders haken een twee drie vier vijf af") == ["client_cooperation"]
+
+
+def test_slots_expand_to_every_word_of_their_class(catalog) -> None:
+    tiny = CueLexicon(
+        classes={"clients": WordClass(nl=("ouders", "hulpverlener"), en=("parents",))},
+        cues={
+            "client_satisfaction": DeterminantCues(nl=("{clients} blij",), en=("{clients} happy",))
+        },
+    )
+    assert list(tiny.expand("{clients} blij", "nl")) == ["ouders blij", "hulpverlener blij"]
+    assert ids("ouders zijn blij", catalog=catalog, lexicon=tiny) == ["client_satisfaction"]
+    assert ids("parents are happy", catalog=catalog, lexicon=tiny) == ["client_satisfaction"]
+    assert ids("parents are blij", catalog=catalog, lexicon=tiny, lang="nl") == []
+    # a compound ending in a class word counts as that word (0.8): schuldhulpverlener
+    [note] = suggest("schuldhulpverlener blij", catalog=catalog, lexicon=tiny, lang="nl").notes
+    assert note.suggestions[0].score == 0.8
+    assert ids("hulpverlenerschap blij", catalog=catalog, lexicon=tiny, lang="nl") == []
+
+
+def test_an_unknown_slot_is_located(tmp_path, catalog) -> None:
+    path = tmp_path / "cues.yaml"
+    path.write_text(
+        "classes: {clients: {nl: [ouders]}}\n"
+        "cues:\n  client_satisfaction:\n    nl: [ouders blij, '{client} blij']\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CatalogError, match=r"cues.yaml:4:.*unknown word class \{client\}"):
+        load_cues(path, catalog=catalog)
+
+
+def test_a_sentence_frame_reaches_four_words_a_plain_phrase_two(catalog) -> None:
+    tiny = CueLexicon(
+        classes={"clients": WordClass(nl=("jongeren",))},
+        cues={
+            "client_satisfaction": DeterminantCues(nl=("{clients} leuk",)),
+            "complexity": DeterminantCues(nl=("veel schermen",)),
+        },
+    )
+
+    def found(note: str) -> list[str]:
+        return ids(note, catalog=catalog, lexicon=tiny, lang="nl")
+
+    assert found("jongeren vinden de app echt leuk") == ["client_satisfaction"]  # 4 between
+    assert found("jongeren vinden de nieuwe app echt leuk") == []  # 5 between
+    assert found("veel te veel schermen") == ["complexity"]  # 2 between
+    assert found("veel en nog meer schermen") == []  # 3 between
+
+
+def test_a_word_with_or_without_on_or_un_counts_for_the_same_cue(catalog) -> None:
+    tiny = lexicon(
+        self_efficacy=DeterminantCues(nl=("onzeker",), en=("clear",)),
+        complexity=DeterminantCues(nl=("duidelijk",)),
+    )
+    assert ids("ik voel me zeker", catalog=catalog, lexicon=tiny, lang="nl") == ["self_efficacy"]
+    assert ids("onduidelijk", catalog=catalog, lexicon=tiny, lang="nl") == ["complexity"]
+    assert ids("unclear", catalog=catalog, lexicon=tiny, lang="en") == ["self_efficacy"]
+    assert ids("onclear", catalog=catalog, lexicon=tiny, lang="en") == []  # Dutch prefix only
+    [note] = suggest("zeker", catalog=catalog, lexicon=tiny, lang="nl").notes
+    assert note.suggestions[0].score == 0.8
+
+
+def test_a_cue_in_capitals_needs_capitals_in_the_note(catalog) -> None:
+    tiny = lexicon(material_resources=DeterminantCues(en=("IT", "laptop")))
+    assert ids("the IT is down", catalog=catalog, lexicon=tiny, lang="en") == ["material_resources"]
+    assert ids("it is down", catalog=catalog, lexicon=tiny, lang="en") == []
+    assert ids("my LAPTOP broke", catalog=catalog, lexicon=tiny, lang="en") == [
+        "material_resources"
+    ]  # a lower-case cue matches either

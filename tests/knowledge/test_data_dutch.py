@@ -1,7 +1,7 @@
 """Plain Dutch (B1) in the bundled catalogue: short sentences, no jargon, no banned words.
 
-Counted over every Dutch name, description and reason of strategies and determinants, and the
-questionnaire items: the mean sentence length is at most 15 words and no sentence has more
+Counted over every Dutch name, description, condition and reason of strategies and determinants,
+and the questionnaire items: the mean sentence length is at most 15 words and no sentence has more
 than 25 (the B1 guidance used by Dutch public bodies, e.g. Rijksoverheid's Direct duidelijk).
 """
 
@@ -12,14 +12,16 @@ from collections.abc import Iterator
 
 import pytest
 
-from implementatie import load_catalog
-
-CATALOG = load_catalog()
-MAX_WORDS = 25
-MAX_MEAN = 15.0
-
-ABBREVIATIONS = ("art.", "bijv.", "o.a.", "e.d.", "ca.", "nr.", "enz.", "d.w.z.", "t.a.v.", "vs.")
-SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?]['\")]))\s+(?=[A-Z0-9ÀÉÈËÏÖÜ'\"(])")
+from implementatie.knowledge.action_defaults import load_action_defaults
+from tests.knowledge.plain_language import (
+    CATALOG,
+    MAX_MEAN,
+    MAX_WORDS,
+    catalogue_texts,
+    mean_sentence_length,
+    sentences,
+    too_long,
+)
 
 BANNED = {
     "aandachtsfunctionaris": "is the meldcode role; call a champion 'ambassadeur'",
@@ -39,26 +41,9 @@ HUN_NOT_HEN = re.compile(r"\b(?:het|dat|dit) hen (?:opleverde|oplevert|oplevert|
 """'hen' as an indirect object before a verb of giving is an error for 'hun'."""
 
 
-def sentences(text: str) -> list[str]:
-    """The sentences of a text, not splitting after common abbreviations."""
-    protected = " ".join(text.split())
-    for abbreviation in ABBREVIATIONS:
-        protected = protected.replace(abbreviation, abbreviation.replace(".", "\0"))
-    return [s.replace("\0", ".") for s in SENTENCE_END.split(protected) if s.strip()]
-
-
 def dutch_texts() -> Iterator[tuple[str, str]]:
-    """(where, text) for every Dutch name, description, reason and item."""
-    for s in CATALOG.strategies:
-        yield f"{s.id}.name", s.name.nl
-        yield f"{s.id}.description", s.description.nl
-        for link in s.links:
-            yield f"{s.id}.links.{link.determinant}", link.rationale.nl
-    for d in CATALOG.determinants:
-        yield f"{d.id}.name", d.name.nl
-        yield f"{d.id}.description", d.description.nl
-        for item in d.items:
-            yield f"{d.id}.{item.id}", item.text.nl
+    """(where, text) for every Dutch name, description, condition, reason and item."""
+    return catalogue_texts("nl")
 
 
 def test_sentence_splitting_respects_abbreviations_and_quotes() -> None:
@@ -74,19 +59,14 @@ def test_sentence_splitting_respects_abbreviations_and_quotes() -> None:
 
 
 def test_no_sentence_has_more_than_25_words() -> None:
-    too_long = [
-        (where, len(s.split()), s)
-        for where, text in dutch_texts()
-        for s in sentences(text)
-        if len(s.split()) > MAX_WORDS
-    ]
-    assert not too_long, too_long
+    found = too_long(dutch_texts())
+    assert not found, found
 
 
 def test_sentences_have_at_most_15_words_on_average() -> None:
-    lengths = [len(s.split()) for _, text in dutch_texts() for s in sentences(text)]
-    assert len(lengths) > 1000
-    assert sum(lengths) / len(lengths) <= MAX_MEAN
+    mean, count = mean_sentence_length(dutch_texts())
+    assert count > 1000
+    assert mean <= MAX_MEAN
 
 
 @pytest.mark.parametrize("word", sorted(BANNED))
@@ -115,3 +95,27 @@ def test_the_innovation_is_named_only_in_the_questionnaire() -> None:
         if not where.startswith(tuple(d.id for d in CATALOG.determinants)) and pattern.search(text)
     ]
     assert not in_strategies, in_strategies
+
+
+def action_default_texts() -> Iterator[tuple[str, str]]:
+    """(where, text) for every Dutch role, dose, phase, outcome and audience of the action plan."""
+    defaults = load_action_defaults()
+    for group in ("roles", "doses", "phases", "audiences"):
+        for key, text in getattr(defaults, group).items():
+            yield f"{group}.{key}", text.nl
+    for key, outcome in defaults.outcomes.items():
+        yield f"outcomes.{key}.name", outcome.name.nl
+        yield f"outcomes.{key}.indicator", outcome.indicator.nl
+
+
+def test_action_plan_defaults_are_plain_dutch() -> None:
+    """Roles are short names a team uses (no meldcode role for a champion), sentences short."""
+    texts = list(action_default_texts())
+    assert len(texts) > 30
+    for word, why in BANNED.items():
+        pattern = re.compile(rf"\b{re.escape(word)}", re.IGNORECASE)
+        assert not [where for where, text in texts if pattern.search(text)], f"{word}: {why}"
+    for where, text in texts:
+        assert all(len(s.split()) <= MAX_WORDS for s in sentences(text)), where
+        if where.startswith("roles."):
+            assert len(text.split()) <= 6, f"{where}: a role is a short name"

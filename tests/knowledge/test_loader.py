@@ -16,7 +16,12 @@ BAD = CATALOGUES / "bad"
 # fixture → (line, field, part of the message) of the problem it must produce
 EXPECTED = {
     "syntax_error": (27, "", "YAML syntax error"),
-    "unknown_key": (20, "determinants[0].nmae", "unknown key 'nmae'; did you mean 'name'?"),
+    "unknown_key": (
+        20,
+        "determinants[0].nmae",
+        "unknown key 'nmae' (allowed: category, description, id, items, name, number); "
+        "did you mean 'name'?",
+    ),
     "invalid_category": (28, "determinants[1].category", "got 'organization'"),
     "undefined_category": (28, "determinants[1].category", "category 'innovatie' is not defined"),
     "duplicate_id": (26, "determinants[1].id", "duplicate id 'time_available'"),
@@ -159,12 +164,12 @@ retired_strategies:
   - id: old_strategy
     edition: 2
     replaced_by: [protect_time, no_such_strategy]
-    reason: merged
+    reason: {nl: samengevoegd, en: merged}
 retired_items:
   - id: q99
     edition: 2
     replaced_by: [q23]
-    reason: reworded
+    reason: {nl: anders gezegd, en: reworded}
 """
 
 
@@ -183,7 +188,7 @@ def test_a_retired_strategy_id_names_its_replacement(tmp_path: Path) -> None:
     (tmp_path / "b.yaml").write_text(RETIRED.replace(", no_such_strategy", ""), encoding="utf-8")
     catalog = load_catalog(tmp_path)
     for look_up in (catalog.strategy, catalog.find):
-        with pytest.raises(RetiredId, match="use protect_time instead") as caught:
+        with pytest.raises(RetiredId, match="use instead: protect_time") as caught:
             look_up("old_strategy")
         assert isinstance(caught.value, LookupFailed)
         assert caught.value.suggestions == ("protect_time",)

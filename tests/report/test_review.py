@@ -108,7 +108,7 @@ def test_every_problem_is_reported_with_file_row_and_column(blank: Path, tmp_pat
     assert found[(2, JUDGEMENT)].startswith("judgement 'misschien'")
     assert "unknown strategy 'no_such_strategy'" in found[(3, ALTERNATIVE)]
     assert "'mandate_change' is not in the top 3" in found[(4, None)]
-    assert "use develop_educational_materials" in found[(5, ALTERNATIVE)]
+    assert "use instead: develop_educational_materials" in found[(5, ALTERNATIVE)]
     assert len(found) == 4
 
 
@@ -120,7 +120,11 @@ def test_a_file_without_the_sheet_or_not_a_workbook(tmp_path: Path) -> None:
     with pytest.raises(ReviewError) as caught:
         read_reviews([other, text], catalog=CATALOG)
     messages = sorted(p.message for p in caught.value.problems)
-    assert messages[0].startswith("cannot read as .xlsx") and messages[1] == "no sheet 'top3'"
+    assert messages == ["no sheet 'top3'", "this is not an Excel workbook (.xlsx)"]
+    with pytest.raises(ReviewError) as caught:
+        read_reviews([tmp_path / "missing.xlsx", tmp_path], catalog=CATALOG)
+    messages = sorted(p.message for p in caught.value.problems)
+    assert messages == ["file not found", "this is a folder, not a file"]
 
 
 def test_without_openpyxl_the_error_says_what_to_install(

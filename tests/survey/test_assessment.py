@@ -194,7 +194,8 @@ def test_invalid_answers_name_respondent_and_item() -> None:
         make_responses({"anna": {"q01": 7, "q99": 1, "q19": "misschien"}})
     text = str(caught.value)
     assert "3 problems" in text
-    assert "respondent anna, item q01" in text and "is not a code of 'agreement'" in text
+    assert "respondent anna, item q01" in text
+    assert "7 is not a code of 'Five-point agreement scale'" in text
     assert "respondent anna, item q99" in text and "unknown item" in text
     assert "respondent anna, item q19" in text and "'misschien' is not an answer" in text
 

@@ -175,7 +175,13 @@ BROKEN: dict[tuple[str, str], list[tuple[int, int | None, str, str]]] = {
     ],
     ("limesurvey.csv", "mapping_unknown_item.yaml"): [
         (6, 3, "items.q30", "unknown item 'q30'"),
-        (7, 1, "valeus", "unknown key 'valeus'; did you mean 'values'?"),
+        (
+            7,
+            1,
+            "valeus",
+            "unknown key 'valeus' (allowed: attributes, item_column, items, respondent, tool, "
+            "value_column, values, values_by_format); did you mean 'values'?",
+        ),
     ],
 }
 

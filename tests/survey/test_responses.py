@@ -45,22 +45,22 @@ def test_coerce_answer_reads(raw: object, expected: object) -> None:
     assert coerce_answer(raw, AGREE_ITEM, AGREE) == expected
 
 
+AGREE_NAME = "Five-point agreement scale"
 ALLOWED_AGREE = (
-    "allowed: 1 (Helemaal mee oneens / Totally disagree), 2 (Mee oneens / Disagree), "
-    "3 (Neutraal / Neither agree nor disagree), 4 (Mee eens / Agree), "
-    "5 (Helemaal mee eens / Totally agree), or na (not applicable), or empty"
+    "allowed: 1 (Totally disagree), 2 (Disagree), 3 (Neither agree nor disagree), 4 (Agree), "
+    "5 (Totally agree), or na (not applicable), or empty"
 )
 
 
 @pytest.mark.parametrize(
     ("raw", "message"),
     [
-        (4.5, f"4.5 is not a code of 'agreement'; {ALLOWED_AGREE}"),
-        (6, f"6 is not a code of 'agreement'; {ALLOWED_AGREE}"),
+        (4.5, f"4.5 is not a code of 'Five-point agreement scale'; {ALLOWED_AGREE}"),
+        (6, f"6 is not a code of 'Five-point agreement scale'; {ALLOWED_AGREE}"),
         (float("inf"), "expected an answer code or label, got inf"),
         (float("-inf"), "expected an answer code or label, got -inf"),
-        ("-1", f"-1 is not a code of 'agreement'; {ALLOWED_AGREE}"),
-        ("7.0", f"7 is not a code of 'agreement'; {ALLOWED_AGREE}"),
+        ("-1", f"-1 is not a code of 'Five-point agreement scale'; {ALLOWED_AGREE}"),
+        ("7.0", f"7 is not a code of 'Five-point agreement scale'; {ALLOWED_AGREE}"),
         ("misschien", f"'misschien' is not an answer to item 'q01'; {ALLOWED_AGREE}"),
         (True, "expected an answer code or label, got True"),
         ([4], "expected an answer code or label, got list"),
@@ -78,9 +78,11 @@ def test_allowed_answers_of_a_yes_no_item() -> None:
     with pytest.raises(ValueError) as caught:
         coerce_answer("soms", YES_NO_ITEM, YES_NO)
     assert str(caught.value) == (
-        "'soms' is not an answer to item 'q19'; allowed: 1 (Ja / Yes), 2 (Nee / No), "
-        "3 (Weet ik niet / Don't know), or na (not applicable), or empty"
+        "'soms' is not an answer to item 'q19'; allowed: 1 (Yes), 2 (No), "
+        "3 (Don't know), or na (not applicable), or empty"
     )
+    # both languages are accepted as answers, though a message shows the reader's only
+    assert coerce_answer("Nee", YES_NO_ITEM, YES_NO) == coerce_answer("No", YES_NO_ITEM, YES_NO)
 
 
 def test_an_infinite_answer_is_a_clear_error_not_an_overflow() -> None:
@@ -128,7 +130,7 @@ def test_checking_goes_on_after_a_duplicate() -> None:
     found = problems([raw("anna", 2), raw("anna", 3), raw("ben", 4, q01=9), raw("ben", 5)])
     assert [(p.line, p.field, p.message.split(";")[0]) for p in found] == [
         (3, "respondent anna", "duplicate respondent (first at line 2)"),
-        (4, "respondent ben, item q01", "9 is not a code of 'agreement'"),
+        (4, "respondent ben, item q01", "9 is not a code of 'Five-point agreement scale'"),
         (5, "respondent ben", "duplicate respondent (first at line 4)"),
     ]
 
@@ -192,7 +194,7 @@ def test_an_empty_respondent_id_is_named_and_checking_goes_on() -> None:
     found = problems([raw(" ", 2, q01=4), raw("ben", 3, q01=9)])
     assert [(p.file, p.line, p.column, p.field, p.message.split(";")[0]) for p in found] == [
         ("team.csv", 2, None, "respondent", "empty respondent id"),
-        ("team.csv", 3, None, "respondent ben, item q01", "9 is not a code of 'agreement'"),
+        ("team.csv", 3, None, "respondent ben, item q01", f"9 is not a code of {AGREE_NAME!r}"),
     ]
 
 

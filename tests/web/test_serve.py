@@ -19,7 +19,11 @@ from tests.web.live import free_port
 def start(tmp_path: Path, env: dict[str, str]) -> tuple[subprocess.Popen[str], str, int]:
     """Run `implementatie serve` in `tmp_path`; return the process, its admin link and port."""
     port = free_port()
-    base = {k: v for k, v in os.environ.items() if not k.startswith("IMPLEMENTATIE_")}
+    base = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("IMPLEMENTATIE_") or k == "IMPLEMENTATIE_CACHE_DIR"
+    }
     process = subprocess.Popen(
         [sys.executable, "-m", "implementatie.cli", "serve", "--port", str(port)],
         cwd=tmp_path,

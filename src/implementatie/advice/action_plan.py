@@ -34,7 +34,6 @@ from implementatie.knowledge.text import Lang
 STRONG = 2
 """Links of at least this weight make a determinant part of a strategy's target."""
 
-_BASIS = {"nl": "Basis", "en": "Basis"}
 _STEP = {"nl": "stap", "en": "step"}
 
 
@@ -164,14 +163,22 @@ def _step(
 
 
 def _justification(strategy: Strategy, targets: Sequence[Determinant], lang: Lang) -> str:
+    """The link reasons per target, then the basis. In English the basis names the ERIC
+    strategies, methods and references; in Dutch only the ERIC numbers, and that the (English)
+    sources are with the strategy in the catalogue, so a Dutch plan and report stay Dutch."""
     reasons = [
         f"{t.name.in_(lang)}: {link.rationale.in_(lang)}"
         for t in targets
         if (link := strategy.link(t.id)) is not None
     ]
-    basis = [f"ERIC {ref.number} ({ref.name})" for ref in strategy.eric]
-    basis += list(strategy.methods) + list(strategy.references)
-    return " ".join([*reasons, f"{_BASIS[lang]}: {'; '.join(basis)}."])
+    if lang == "en":
+        basis = [f"ERIC {ref.number} ({ref.name})" for ref in strategy.eric]
+        basis += list(strategy.methods) + list(strategy.references)
+        return " ".join([*reasons, f"Basis: {'; '.join(basis)}."])
+    basis = [f"ERIC {ref.number}" for ref in strategy.eric]
+    if strategy.methods or strategy.references:
+        basis.append("bronnen bij de strategie in de catalogus (implementatie show)")
+    return " ".join([*reasons, f"Basis: {'; '.join(basis)}."])
 
 
 def timing_text(step: ActionStep, defaults: ActionDefaults, lang: Lang) -> str:

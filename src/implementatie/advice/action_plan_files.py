@@ -15,7 +15,15 @@ from pathlib import Path
 from typing import Any
 
 from implementatie.advice.action_plan import ActionPlan, ActionStep
-from implementatie.errors import ActionPlanError, ImplementatieError, MissingExtra, Problem
+from implementatie.errors import (
+    NOT_UTF8,
+    ActionPlanError,
+    ImplementatieError,
+    MissingExtra,
+    Problem,
+    cannot_read,
+    cannot_write,
+)
 from implementatie.knowledge.action_defaults import (
     OUTCOMES,
     PHASES,
@@ -51,6 +59,11 @@ PHASE_WORDS = dict(
     zip(PHASES, ("dissemination", "adoption", "implementation", "continuation"), strict=True)
 )
 """The English word for each of Fleuren's phases (their ids are Dutch)."""
+
+# Messages, in one place (plain English; Dutch in the message catalogue).
+WRITE_AS = "an action plan is written as .csv or .xlsx"
+READ_FROM = "an action plan is read from .csv or .xlsx"
+NOT_XLSX = "this is not an Excel workbook (.xlsx)"
 
 
 def headings(lang: Lang) -> list[str]:
@@ -106,14 +119,16 @@ def write_action_plan(plan: ActionPlan, path: str | os.PathLike[str]) -> None:
     """Write the plan as .csv or .xlsx (by the file's extension)."""
     target = Path(path)
     try:
+        if target.is_dir():
+            raise IsADirectoryError(21, "a folder")
         if target.suffix.lower() == ".xlsx":
             _workbook(plan).save(target)
         elif target.suffix.lower() == ".csv":
             target.write_text(csv_text(plan), encoding="utf-8-sig")
         else:
-            raise ImplementatieError(f"{path}: write an action plan as .csv or .xlsx")
+            raise ImplementatieError(cannot_write(path, WRITE_AS))
     except OSError as exc:
-        raise ImplementatieError(f"cannot write {path}: {exc.strerror}") from None
+        raise ImplementatieError(cannot_write(path, exc)) from None
 
 
 @checked
@@ -126,16 +141,20 @@ def read_action_plan(
     """Read an action plan a team edited (.csv or .xlsx); raises ActionPlanError listing all
     problems, each with sheet, row and column."""
     source = Path(path)
-    if not source.is_file():
-        raise ImplementatieError(f"{path}: no such file")
-    if source.stat().st_size > MAX_ANSWERS_BYTES:
-        raise ImplementatieError(f"{path}: {FileTooLarge(MAX_ANSWERS_BYTES)}")
+    try:
+        if source.is_dir():
+            raise IsADirectoryError(21, "a folder")
+        size = source.stat().st_size
+    except OSError as exc:
+        raise ImplementatieError(cannot_read(path, exc)) from None
+    if size > MAX_ANSWERS_BYTES:
+        raise ImplementatieError(cannot_read(path, str(FileTooLarge(MAX_ANSWERS_BYTES))))
     if source.suffix.lower() == ".xlsx":
         where, table = _read_xlsx(source)
     elif source.suffix.lower() == ".csv":
         where, table = str(source), _read_csv(source)
     else:
-        raise ImplementatieError(f"{path}: read an action plan from .csv or .xlsx")
+        raise ImplementatieError(cannot_read(path, READ_FROM))
     return _parse(where, table, catalog or load_catalog(), defaults or load_action_defaults())
 
 
@@ -188,11 +207,11 @@ def _read_csv(path: Path) -> list[tuple[int, list[Any]]]:
     try:
         text = read_limited(path, MAX_ANSWERS_BYTES).decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ImplementatieError(f"{path}: not UTF-8 text; save the CSV as UTF-8") from None
+        raise ImplementatieError(cannot_read(path, NOT_UTF8)) from None
     except FileTooLarge as exc:
-        raise ImplementatieError(f"{path}: {exc}") from None
+        raise ImplementatieError(cannot_read(path, str(exc))) from None
     except OSError as exc:
-        raise ImplementatieError(f"{path}: cannot read: {exc.strerror}") from None
+        raise ImplementatieError(cannot_read(path, exc)) from None
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     table = csv.reader(io.StringIO(text), delimiter=delimiter)
@@ -208,19 +227,19 @@ def _formula_unquoted(cell: str) -> str:
 
 def _read_xlsx(path: Path) -> tuple[str, list[tuple[int, list[Any]]]]:
     openpyxl = _openpyxl()
-    if path.stat().st_size > MAX_ANSWERS_BYTES:
-        raise ImplementatieError(f"{path}: {FileTooLarge(MAX_ANSWERS_BYTES)}")
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise ImplementatieError(f"{path}: cannot read as an Excel file ({exc})") from None
+    except OSError as exc:
+        raise ImplementatieError(cannot_read(path, exc)) from None
+    except Exception:  # openpyxl raises many kinds for a damaged file
+        raise ImplementatieError(cannot_read(path, NOT_XLSX)) from None
     name = next((n for n in SHEET.values() if n in book.sheetnames), book.sheetnames[0])
     table = [
         (number, list(values))
         for number, values in enumerate(book[name].iter_rows(values_only=True), start=1)
     ]
     book.close()
-    return f"{path}, sheet {name!r}", table
+    return f"{path} ({name})", table
 
 
 def _parse(
@@ -268,9 +287,7 @@ def _columns(where: str, row: int, header: list[Any]) -> tuple[Lang, dict[str, i
         if normalise(heading) in names:
             columns[field] = names.index(normalise(heading))
         else:
-            problems.append(
-                Problem(f"{where}, row {row}", None, None, "", f"no column {heading!r}")
-            )
+            problems.append(Problem(where, row, None, "", f"no column {heading!r}"))
     return best, columns, problems
 
 
@@ -296,9 +313,7 @@ def _row_problems(
     def problem(field: str, message: str) -> Problem:
         letter = _letter(list(COLUMNS).index(field))
         heading = COLUMNS[field][LANGUAGES.index(lang)]
-        return Problem(
-            f"{where}, row {number}", None, None, f"column {letter} ({heading})", message
-        )
+        return Problem(where, number, None, f"column {letter} ({heading})", message)
 
     for field, value in cells.items():
         if not value:

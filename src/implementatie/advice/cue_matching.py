@@ -35,6 +35,14 @@ from implementatie.knowledge.text import Lang
 MAX_GAP = 2
 """Words of the note allowed between the words of a multi-word cue, in total."""
 
+FRAME_GAP = 4
+"""The same for a sentence frame (a cue with a word class, `{clients} leuk`): a subject and
+what is said about it are often further apart (`jongeren vinden de app echt leuk`)."""
+
+ANTONYM_PREFIXES: dict[Lang, tuple[str, ...]] = {"nl": ("on",), "en": ("un",)}
+"""A word with or without these counts for the same determinant (`zeker` / `onzeker`,
+`clear` / `unclear`): a note can name a barrier or what goes well."""
+
 INDIRECT = 0.8
 """Weight of a match through a compound part or a corrected typo."""
 
@@ -52,6 +60,17 @@ LENGTH_RATIO = 0.55
 
 MOVABLE: dict[Lang, str] = {"nl": "niet"}
 """A word that may stand anywhere in a cue of that language."""
+
+PARTICLES: dict[Lang, frozenset[str]] = {
+    "nl": frozenset(
+        {"aan", "af", "bij", "door", "in", "mee", "na", "om", "op", "samen", "terug", "toe"}
+        | {"uit", "voor", "weg"}
+    ),
+}
+"""Parts of Dutch separable verbs: `haken af` / `afhaken`, `doet mee` / `meedoen`."""
+
+PARTICLE_REACH = 6
+"""How many words before a particle its verb may stand (`vullen de lijst bijna nooit in`)."""
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _STEMMER_NAMES: dict[Lang, str] = {"nl": "dutch", "en": "english"}
@@ -76,6 +95,7 @@ class Cue:
     stems: tuple[str, ...]
     spellings: tuple[str, ...]
     weight: float
+    gap: int = MAX_GAP
 
 
 Option = tuple[str, str, float]
@@ -98,35 +118,67 @@ class CueMatch:
 class CueIndex:
     """All cues of one language, ready to be looked for in notes."""
 
-    def __init__(self, lang: Lang, cues: Iterable[tuple[str, str, float]]) -> None:
-        """`cues`: (determinant id, cue text, weight) triples."""
+    def __init__(
+        self,
+        lang: Lang,
+        cues: Iterable[tuple[str, str, float]],
+        heads: Iterable[str] = (),
+        frames: Iterable[tuple[str, str, float]] = (),
+    ) -> None:
+        """`cues`: (determinant id, cue text, weight) triples; `frames`: the same for sentence
+        frames, which allow `FRAME_GAP` words in between; `heads`: words a compound may end
+        with and still count as that word (`schuldhulpverlener` is a `hulpverlener`)."""
         self.stem = _stemmer(lang)
+        self.lang = lang
         self._by_first: dict[str, list[Cue]] = defaultdict(list)
         self._single: set[str] = set()
+        self._particles = PARTICLES.get(lang, frozenset())
         spellings: dict[str, str] = {}
+        joined: set[str] = set()
         movable = MOVABLE.get(lang)
-        for determinant, text, weight in cues:
-            folded = [plain for _, plain in words(text)]
+        tagged = [(*cue, MAX_GAP) for cue in cues] + [(*cue, FRAME_GAP) for cue in frames]
+        self.capitals: set[str] = set()
+        """Cue words written in capitals (`IT`): they match only a note word in capitals."""
+        split: dict[str, list[tuple[str, str]]] = {}  # frames repeat words: split each once
+        for determinant, text, weight, gap in tagged:
+            found = [
+                pair
+                for token in text.split()
+                for pair in split.get(token) or split.setdefault(token, words(token))
+            ]
+            self.capitals.update(plain for surface, plain in found if surface.isupper())
+            folded = [plain for _, plain in found]
             if not folded:
                 continue
-            for order in _orders(folded, movable):
-                stems = tuple(self.stem(w) for w in order)
-                self._by_first[stems[0]].append(Cue(determinant, stems, tuple(order), weight))
+            for variant in [folded, *_separable(folded, self._particles)]:
+                for order in _orders(variant, movable):
+                    stems = tuple(self.stem(w) for w in order)
+                    cue = Cue(determinant, stems, tuple(order), weight, gap)
+                    self._by_first[stems[0]].append(cue)
+                joined.update(self.stem(w) for w in variant)
             if len(folded) == 1:
                 self._single.add(self.stem(folded[0]))
             for plain in folded:
                 spellings.setdefault(plain, self.stem(plain))
         self._known = set(spellings) | set(spellings.values())
+        self._stems = set(spellings.values()) | joined
+        self._heads = {self.stem(w) for head in heads for w in [head] if " " not in head}
         self._spellings_by_letter: dict[str, list[str]] = defaultdict(list)
         for plain in sorted(spellings):
             self._spellings_by_letter[plain[0]].append(plain)
         self._alternatives: dict[str, tuple[Option, ...]] = {}
 
-    def find(self, folded: Sequence[str]) -> list[CueMatch]:
-        """Every cue occurrence in a note given as folded words, in note order."""
-        options = [self.alternatives(word) for word in folded]
+    def find(self, note: Sequence[tuple[str, str]]) -> list[CueMatch]:
+        """Every cue occurrence in a note given as (surface, folded) words, in note order."""
+        folded = [
+            "" if plain in self.capitals and not surface.isupper() else plain
+            for surface, plain in note
+        ]
+        options = [self.alternatives(word) if word else () for word in folded]
+        if self._particles:
+            options = self._join_particles(folded, options)
         present = {stem for choices in options for stem, _, _ in choices}
-        found = []
+        found: list[CueMatch] = []
         for start, first_options in enumerate(options):
             for stem, spelling, factor in first_options:
                 for cue in self._by_first.get(stem, ()):
@@ -145,11 +197,79 @@ class CueIndex:
         if cached is None:
             stem = self.stem(word)
             found = {stem: (stem, word, 1.0)}
-            for part in (*self._compound_parts(word), self._correction(word, stem)):
-                if part is not None and part not in found:
-                    found[part] = (self.stem(part), part, INDIRECT)
+            for form in self._verb_forms(word):
+                found.setdefault(self.stem(form), (self.stem(form), form, 1.0))
+            indirect = [
+                *self._compound_parts(word),
+                self._final_d_or_t(word),
+                *self._antonyms(word),
+            ]
+            if len(found) == 1:
+                indirect.append(self._correction(word, stem))
+            for part in indirect:
+                if part is not None and self.stem(part) not in found:
+                    found[self.stem(part)] = (self.stem(part), part, INDIRECT)
             cached = self._alternatives[word] = tuple(found.values())
         return cached
+
+    def _verb_forms(self, word: str) -> list[str]:
+        """Dutch present-tense forms back to the infinitive a cue uses: `helpt` → `helpen`,
+        `haakt` → `haken`, `vult` → `vullen`, `durft` → `durven`, `doet` → `doen`; only forms
+        whose stem some cue has."""
+        if self.lang != "nl" or len(word) < 4:
+            return []
+        stem = word[:-1] if word.endswith("t") else word
+        candidates = [stem + "en", stem + "n"]
+        if len(stem) >= 3 and stem[-2] == stem[-3] and stem[-2] in "aeou":
+            candidates.append(stem[:-2] + stem[-1] + "en")  # haak → haken
+        if len(stem) >= 2 and stem[-1] not in "aeiouy" and stem[-2] in "aeiou":
+            candidates.append(stem + stem[-1] + "en")  # vul → vullen
+        if stem.endswith(("f", "s")):
+            candidates.append(stem[:-1] + {"f": "v", "s": "z"}[stem[-1]] + "en")
+        return [c for c in candidates if c != word and self.stem(c) in self._stems]
+
+    def _antonyms(self, word: str) -> list[str]:
+        """The cue word this word negates or is negated by (`zeker` ↔ `onzeker`)."""
+        found = []
+        for prefix in ANTONYM_PREFIXES.get(self.lang, ()):
+            other = word[len(prefix) :] if word.startswith(prefix) else prefix + word
+            if len(other) >= MIN_PART + 1 and other in self._known:
+                found.append(other)
+        return found
+
+    def _final_d_or_t(self, word: str) -> str | None:
+        """The cue word meant when a Dutch word ends in `t` for `d` or the other way round
+        (`tijt` → `tijd`, `wort` → `word`), the most common Dutch spelling slip."""
+        if self.lang != "nl" or len(word) < 3 or word in self._known:
+            return None
+        swap = {"t": "d", "d": "t"}.get(word[-1])
+        candidates = [word[:-1] + swap] if swap else []
+        if word.endswith("dt"):
+            candidates += [word[:-1], word[:-2] + "t"]
+        return next((c for c in candidates if c in self._known), None)
+
+    def _join_particles(
+        self, folded: Sequence[str], options: list[tuple[Option, ...]]
+    ) -> list[tuple[Option, ...]]:
+        """Let a verb stand for its separable verb when the particle follows within the clause
+        (`pubers haken na twee sessies al af` → `afhaken`) or comes as `af te haken`."""
+        joined = list(options)
+        for at, word in enumerate(folded):
+            if word not in self._particles:
+                continue
+            hosts = range(max(0, at - PARTICLE_REACH), at)
+            if at + 2 < len(folded) and folded[at + 1] == "te":
+                hosts = range(at + 2, at + 3)
+            for host in hosts:
+                if folded[host] in self._particles:
+                    continue
+                for form in [folded[host], *self._verb_forms(folded[host])]:
+                    whole = word + form
+                    for candidate in [whole, *self._verb_forms(whole)]:
+                        stem = self.stem(candidate)
+                        if stem in self._stems and all(o[0] != stem for o in joined[host]):
+                            joined[host] = (*joined[host], (stem, candidate, 1.0))
+        return joined
 
     def _compound_parts(self, word: str) -> list[str]:
         """Single-word cues a Dutch compound starts or ends with."""
@@ -162,6 +282,8 @@ class CueIndex:
             for piece in candidates:
                 if self.stem(piece) in self._single and piece not in parts:
                     parts.append(piece)
+            if self.stem(tail) in self._heads and tail not in parts:
+                parts.append(tail)  # a kind of that role or group
         return parts
 
     def _correction(self, word: str, stem: str) -> str | None:
@@ -177,6 +299,20 @@ class CueIndex:
         most = 1 if len(word) < 9 else 2
         best = extractOne(word, candidates, scorer=OSA.distance, score_cutoff=most)
         return None if best is None else str(best[0])
+
+
+def _separable(folded: list[str], particles: frozenset[str]) -> list[list[str]]:
+    """A Dutch cue ending in a separable particle also as one verb: `haken af` → `afhaken`,
+    `doen goed mee` → `meedoen goed`. The particle joins each other word in turn (a joined
+    non-verb never occurs in a note, so it costs nothing)."""
+    if len(folded) < 2 or folded[-1] not in particles:
+        return []
+    particle, rest = folded[-1], folded[:-1]
+    return [
+        [*rest[:at], particle + word, *rest[at + 1 :]]
+        for at, word in enumerate(rest)
+        if word not in particles and word != "niet"
+    ]
 
 
 def _orders(folded: list[str], movable: str | None) -> list[list[str]]:
@@ -220,7 +356,7 @@ def _match_rest(
                 at += 1
                 break
             gaps += 1
-            if gaps > MAX_GAP:
+            if gaps > cue.gap:
                 return None
             at += 1
         else:

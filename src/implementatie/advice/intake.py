@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from implementatie.advice.cue_matching import CueIndex, CueMatch, alike, words
-from implementatie.errors import ImplementatieError, InvalidOption
+from implementatie.errors import NOT_UTF8, ImplementatieError, InvalidOption, cannot_read
 from implementatie.knowledge.catalog import Catalog
-from implementatie.knowledge.cues import CueLexicon, load_cues
+from implementatie.knowledge.cues import SLOT, CueLexicon, load_cues
 from implementatie.knowledge.limits import MAX_ANSWERS_BYTES, FileTooLarge, read_limited
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import Determinant
@@ -109,14 +109,12 @@ def read_notes(path: str | os.PathLike[str]) -> list[str]:
     """Notes from a text file, one per line; blank lines are skipped."""
     try:
         text = read_limited(Path(path), MAX_ANSWERS_BYTES).decode("utf-8-sig")
-    except FileNotFoundError:
-        raise ImplementatieError(f"{path}: no such file") from None
     except UnicodeDecodeError:
-        raise ImplementatieError(f"{path}: not UTF-8 text") from None
+        raise ImplementatieError(cannot_read(path, NOT_UTF8)) from None
     except FileTooLarge as exc:
-        raise ImplementatieError(f"{path}: {exc}") from None
+        raise ImplementatieError(cannot_read(path, str(exc))) from None
     except OSError as exc:
-        raise ImplementatieError(f"{path}: cannot read: {exc.strerror}") from None
+        raise ImplementatieError(cannot_read(path, exc)) from None
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
@@ -129,20 +127,24 @@ class _Matcher:
         self.extra: dict[Lang, dict[str, list[tuple[str, str]]]] = {}
         """Per language: stem → (determinant, spelling) from descriptions and items."""
         for lang in LANGUAGES:
-            triples = []
+            plain: list[tuple[str, str, float]] = []
+            frames: list[tuple[str, str, float]] = []
             for determinant, cues in lexicon.cues.items():
-                triples += [(determinant, cue, 1.0) for cue in getattr(cues, lang)]
-                triples += [(determinant, cue, WEAK) for cue in cues.weak]
-            index = self.indexes[lang] = CueIndex(lang, triples)
+                weighted = [(cue, 1.0) for cue in getattr(cues, lang)]
+                weighted += [(cue, WEAK) for cue in cues.weak]
+                for cue, weight in weighted:
+                    into = frames if SLOT.search(cue) else plain
+                    into += [(determinant, text, weight) for text in lexicon.expand(cue, lang)]
+            heads = {word for group in lexicon.classes.values() for word in getattr(group, lang)}
+            index = self.indexes[lang] = CueIndex(lang, plain, heads, frames)
             ignore = {plain for text in lexicon.ignore for _, plain in words(text)}
             self.extra[lang] = _description_words(catalog.determinants, lang, index, ignore)
 
     def note(self, text: str, languages: Sequence[Lang], top: int) -> NoteSuggestions:
         found = words(text)
-        folded = [plain for _, plain in found]
         best: dict[str, tuple[float, set[int]]] = {}
         for lang in languages:
-            for determinant, (score, positions) in self._scores(folded, lang).items():
+            for determinant, (score, positions) in self._scores(found, lang).items():
                 if determinant not in best or score > best[determinant][0]:
                     best[determinant] = (score, positions)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], self.determinants[kv[0]].number))
@@ -159,10 +161,13 @@ class _Matcher:
         )
         return NoteSuggestions(text, suggestions)
 
-    def _scores(self, folded: Sequence[str], lang: Lang) -> dict[str, tuple[float, set[int]]]:
+    def _scores(
+        self, found: Sequence[tuple[str, str]], lang: Lang
+    ) -> dict[str, tuple[float, set[int]]]:
         index = self.indexes[lang]
+        folded = [plain for _, plain in found]
         by_determinant: dict[str, list[CueMatch]] = defaultdict(list)
-        for match in index.find(folded):
+        for match in index.find(found):
             if match.cue.determinant in self.determinants:
                 by_determinant[match.cue.determinant].append(match)
         scores: dict[str, tuple[float, set[int]]] = {}

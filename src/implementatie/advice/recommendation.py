@@ -17,7 +17,6 @@ from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import EFFORT_ORDER, Basis, Determinant, Effort, Strategy
 from implementatie.knowledge.params import checked
 from implementatie.knowledge.text import Lang, Text, checked_lang
-from implementatie.survey.scoring import percent
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -118,6 +117,8 @@ class BarrierStrategies:
             "strategies": [r.to_dict(lang) for r in self.strategies],
         }
         if self.severity is not None:
+            from implementatie.survey.scoring import percent
+
             data.update(severity=percent(self.severity), n=self.n)
         return data
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -22,9 +21,17 @@ from implementatie.knowledge.models import (
     Retired,
     Strategy,
 )
+from implementatie.knowledge.text import Lang
 
 if TYPE_CHECKING:
     import networkx as nx
+
+RETIRED_ITEM = (
+    "item {item!r} was removed in edition {edition} of the questionnaire; "
+    "use instead: {use} ({reason})"
+)
+"""Why an answer file's column is no item any more (in English; the reason is localized at
+display time, see `Catalog.texts`)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -126,15 +133,31 @@ class Catalog:
         """Why `item_id` is not an item: removed (and what replaces it), or unknown with hints."""
         retired = self.retired_item(item_id)
         if retired is not None:
-            *first, last = retired.replaced_by
-            use = f"{', '.join(first)} or {last}" if first else last
-            return (
-                f"item {item_id!r} was removed in edition {retired.edition} of the "
-                f"questionnaire; use {use} instead ({retired.reason})"
+            return RETIRED_ITEM.format(
+                item=item_id,
+                edition=retired.edition,
+                use=", ".join(retired.replaced_by),
+                reason=retired.reason.en,
             )
+        import difflib
+
         close = difflib.get_close_matches(item_id, self.item_ids, n=3)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         return f"unknown item {item_id!r}{hint}"
+
+    def texts(self, lang: Lang) -> dict[str, str]:
+        """Catalogue texts that messages carry in English, with their text in `lang`.
+
+        Lower layers write messages in English; the display layer uses this to show the
+        catalogue's own words in them (why an id was retired, the name and options of an
+        answer scale) in the reader's language.
+        """
+        records = (*self.retired_strategies, *self.retired_items)
+        texts = {r.reason.en: r.reason.in_(lang) for r in records}
+        for scale in self.response_formats:
+            texts[scale.name.en] = scale.name.in_(lang)
+            texts[scale.options_text("en")] = scale.options_text(lang)
+        return texts
 
     @staticmethod
     def _raise_if_retired(query: str | int, retired: tuple[Retired, ...], kind: str) -> None:

@@ -6,11 +6,9 @@ import os
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from difflib import get_close_matches
 from functools import cache
-from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -30,10 +28,17 @@ from implementatie.knowledge.models import (
 )
 from implementatie.knowledge.params import checked
 from implementatie.knowledge.text import normalise
-from implementatie.knowledge.validation_messages import describe
-from implementatie.knowledge.yamlsource import Loc, YamlDocument, read_yaml
+
+if TYPE_CHECKING:
+    from implementatie.knowledge.yamlsource import Loc, YamlDocument
+
+# Parsing (PyYAML) and error messages load only when YAML is read: a cached catalogue
+# needs neither.
 
 PathLike = str | os.PathLike[str]
+
+DATA_FOLDER = Path(__file__).parent.parent / "data"
+"""The package's `data/` folder (what `importlib.resources.files` gives for a package on disk)."""
 
 BUNDLED_FILES = ("determinants.yaml", "strategies.yaml", "taxonomies.yaml", "retired.yaml")
 """The files shipped in the package's `data/` folder, in load order."""
@@ -100,28 +105,45 @@ class Entry:
 
 @checked
 def load_catalog(
-    path: PathLike | Sequence[PathLike] | None = None, *, extend: bool = False
+    path: PathLike | Sequence[PathLike] | None = None,
+    *,
+    extend: bool = False,
+    overlay: PathLike | None = None,
 ) -> Catalog:
     """Load and validate a catalogue.
 
     With no `path`, the bundled MIDI determinants and strategies. With `path` (a YAML file, a
     folder of YAML files, or a list of them), the user's own catalogue; with `extend=True`,
     the user's files are added to the bundled ones (for example an organisation's own
-    strategies). Raises `CatalogError` listing every problem found, each with file and line.
+    strategies). `overlay` is a YAML file with other wording for questions, names and answer
+    options (docs/questionnaire-wording.md); ids, scoring and links stay the same. Raises
+    `CatalogError` listing every problem found, each with file and line.
     """
     if path is None:
-        return _bundled_catalog()
-    user = _read_user_files(path)
-    return _load([*(_bundled_texts() if extend else []), *user])
+        catalog = _bundled_catalog()
+    else:
+        catalog = _cached_load([*(_bundled_texts() if extend else []), *_read_user_files(path)])
+    if overlay is None:
+        return catalog
+    from implementatie.knowledge.overlay import apply_overlay
+
+    return apply_overlay(catalog, overlay)
 
 
 @cache
 def _bundled_catalog() -> Catalog:
-    return _load(_bundled_texts())
+    return _cached_load(_bundled_texts())
+
+
+def _cached_load(texts: Sequence[tuple[str, str | None]]) -> Catalog:
+    """`_load(texts)`, or the same catalogue from the cache of validated catalogues."""
+    from implementatie.knowledge.catalog_cache import cached_load
+
+    return cached_load(texts, _bundled_texts(["taxonomies.yaml"]), lambda: _load(texts))
 
 
 def _bundled_texts(names: Sequence[str] = BUNDLED_FILES) -> list[tuple[str, str | None]]:
-    folder = resources.files("implementatie") / "data"
+    folder = DATA_FOLDER
     return [(str(folder / name), (folder / name).read_text(encoding="utf-8")) for name in names]
 
 
@@ -163,6 +185,8 @@ def _why_unreadable(name: str) -> str:
 
 
 def _load(texts: Sequence[tuple[str, str | None]]) -> Catalog:
+    from implementatie.knowledge.yamlsource import read_yaml
+
     problems: list[Problem] = []
     sections = Sections()
     for name, text in texts:
@@ -235,6 +259,8 @@ def _validate(
     sections: Sections,
     problems: list[Problem],
 ) -> None:
+    from implementatie.knowledge.validation_messages import describe
+
     section = str(loc[0])
     try:
         sections[section].append(Entry(doc, loc, model.model_validate(value)))
@@ -363,7 +389,7 @@ def _check_strategies(sections: Sections) -> Iterable[Problem]:
             if link.top is not None:
                 tops[(link.determinant, link.top)].append(strategy.id)
                 if len(tops[(link.determinant, link.top)]) > 1:
-                    others = ", ".join(tops[(link.determinant, link.top)][:-1])
+                    others = ", ".join(map(repr, tops[(link.determinant, link.top)][:-1]))
                     yield entry.problem(
                         f"top {link.top} of {link.determinant!r} is already taken by {others}",
                         "links",
@@ -415,6 +441,8 @@ def _raw_link_problems(sections: Sections, determinants: set[str]) -> Iterable[P
 
 
 def _unknown_determinant(name: str, determinants: set[str]) -> str:
+    from difflib import get_close_matches
+
     close = get_close_matches(name, sorted(determinants), n=1)
     hint = f"; did you mean {close[0]!r}?" if close else ""
     return f"unknown determinant {name!r}{hint}"

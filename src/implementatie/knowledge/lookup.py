@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from typing import Generic, TypeVar
 
@@ -52,6 +51,8 @@ class NameIndex(Generic[T]):
             return self._exact[normalise(partial[0])]
         if len(partial) > 1:
             raise LookupFailed(self.kind, text, partial, ambiguous=True)
+        import difflib  # only for a name that is not found
+
         close = difflib.get_close_matches(key, list(self._exact), n=5, cutoff=0.6)
         suggestions = list(dict.fromkeys(self._labels[k] for k in close))
         raise LookupFailed(self.kind, text, suggestions, ambiguous=False)

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints, model_validator
 
-from implementatie.knowledge.text import NonEmptyStr, Text
+from implementatie.knowledge.text import Lang, NonEmptyStr, Text
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 """A stable identifier: lower-case letters, digits and underscores, starting with a letter."""
@@ -105,6 +105,10 @@ class ResponseFormat(Model):
     def option(self, code: int) -> ResponseOption | None:
         """The option with this code, if any."""
         return next((o for o in self.options if o.code == code), None)
+
+    def options_text(self, lang: Lang) -> str:
+        """The options as a person reads them in a message: `1 (Totally disagree), 2 (…)`."""
+        return ", ".join(f"{o.code} ({o.label.in_(lang)})" for o in self.options)
 
 
 class Item(Model):
@@ -256,7 +260,7 @@ class Retired(Model):
     id: Slug
     edition: Annotated[int, Strict(), Field(ge=1)]
     replaced_by: Annotated[tuple[Slug, ...], Field(min_length=1)]
-    reason: NonEmptyStr
+    reason: Text
 
 
 class EricStrategy(Model):

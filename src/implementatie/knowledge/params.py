@@ -7,6 +7,7 @@ parameter. Input nested too deeply to handle becomes `InvalidOption` too.
 
 from __future__ import annotations
 
+import collections.abc
 import dataclasses
 import functools
 import inspect
@@ -15,7 +16,7 @@ import typing
 from collections.abc import Callable
 from typing import Any, ParamSpec, TypeVar, cast
 
-from pydantic import ConfigDict, InstanceOf, ValidationError, validate_call
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from implementatie.errors import InvalidOption
 
@@ -32,19 +33,42 @@ TOO_DEEP = "{function}: the input is nested too deeply"
 def checked(function: Callable[P, R]) -> Callable[P, R]:
     """`function` with its arguments validated against its type hints.
 
-    The validator is built on the first call, so importing the package stays cheap. Instances
-    of plain dataclasses (a `Catalog`, an `Assessment`) are checked by type only: passed
-    through as they are, never rebuilt field by field.
+    Arguments that are plainly of their declared types (see `_plainly`) go straight to the
+    function; only others meet pydantic's validator, built on first need, so importing the
+    package and the usual call stay cheap. Instances of plain dataclasses (a `Catalog`) and
+    of pydantic models (a `Determinant`) are checked by type only: passed through as they
+    are, never rebuilt field by field, as strict validation does with a model instance.
     """
     name = function.__name__
 
     @functools.cache
     def validated() -> Callable[P, R]:
+        from pydantic import validate_call
+
         return validate_call(config=_CONFIG)(_with_instance_checks(function))
+
+    @functools.cache
+    def plain_check() -> Callable[..., bool]:
+        signature = inspect.signature(function)
+        try:
+            hints = typing.get_type_hints(function)
+        except NameError:  # a hint that cannot be resolved: always ask pydantic
+            return lambda *args, **kwargs: False
+
+        def check(*args: object, **kwargs: object) -> bool:
+            try:
+                bound = signature.bind(*args, **kwargs)
+            except TypeError:
+                return False
+            return all(_plainly(value, hints[n]) for n, value in bound.arguments.items())
+
+        return check
 
     @functools.wraps(function)
     def call(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
+            if plain_check()(*args, **kwargs):
+                return function(*args, **kwargs)
             return validated()(*args, **kwargs)
         except ValidationError as exc:  # the arguments, or a value built from them
             raise InvalidOption(_describe(function, exc)) from None
@@ -52,6 +76,29 @@ def checked(function: Callable[P, R]) -> Callable[P, R]:
             raise InvalidOption(TOO_DEEP.format(function=name)) from None
 
     return call
+
+
+_SEQUENCES = (collections.abc.Iterable, collections.abc.Sequence)
+
+
+def _plainly(value: object, hint: Any) -> bool:
+    """True when `value` is plainly of type `hint`, so that strict validation would pass it
+    through unchanged: exact `int`, `str`, `bool` or None, a `Literal` value, an instance of a
+    dataclass or model, a list or tuple of such. Anything else (constraints, protocols,
+    floats, mappings) is left to pydantic, which then also words the error."""
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        return any(_plainly(value, option) for option in typing.get_args(hint))
+    if origin is typing.Literal:
+        return any(type(value) is type(v) and value == v for v in typing.get_args(hint))
+    if origin in _SEQUENCES:
+        [inner] = typing.get_args(hint) or [Any]
+        return type(value) in (list, tuple) and all(_plainly(v, inner) for v in value)  # type: ignore[attr-defined]
+    if hint in (int, str, bool, type(None)):
+        return type(value) is hint
+    if isinstance(hint, type) and (dataclasses.is_dataclass(hint) or issubclass(hint, BaseModel)):
+        return isinstance(value, hint)
+    return False
 
 
 def _with_instance_checks(function: Callable[P, R]) -> Callable[P, R]:
@@ -73,7 +120,9 @@ def _with_instance_checks(function: Callable[P, R]) -> Callable[P, R]:
 
 
 def _instances(hint: Any) -> Any:
-    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+    from pydantic import InstanceOf
+
+    if isinstance(hint, type) and (dataclasses.is_dataclass(hint) or issubclass(hint, BaseModel)):
         return InstanceOf[hint]  # type: ignore[misc]
     args = typing.get_args(hint)
     origin = typing.get_origin(hint)

@@ -35,7 +35,7 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
         allowed = sorted(allowed_keys(model, loc[:-1]))
         close = difflib.get_close_matches(str(field), allowed, n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
-        return f"unknown key {field!r}{hint} (allowed: {', '.join(allowed)})"
+        return f"unknown key {field!r} (allowed: {', '.join(allowed)}){hint}"
     if kind == "string_too_short":
         if field in _LANGUAGE_NAMES:
             return f"{_LANGUAGE_NAMES[str(field)]} text ({field}) is empty"

@@ -89,8 +89,9 @@ def read_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Problem]]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        what = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-        return None, [Problem(file, line, column, "", f"YAML syntax error: {what}")]
+        where = f" {exc.context}" if exc.context else ""
+        message = f"YAML syntax error{where}: {exc.problem}"
+        return None, [Problem(file, line, column, "", message)]
     except yaml.YAMLError as exc:
         return None, [Problem(file, None, None, "", f"YAML syntax error: {exc}")]
     finally:
@@ -176,7 +177,12 @@ def _merged_size(node: yaml.Node, sizes: dict[int, int], open_: set[int]) -> int
     return sizes[id(node)]
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 def _scalar(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    if node.tag == _STR_TAG:  # most values: the text as it stands, as the constructor gives it
+        return node.value
     try:
         return loader.construct_object(node, deep=True)
     except (ValueError, TypeError, AttributeError) as exc:

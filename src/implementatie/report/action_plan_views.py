@@ -4,61 +4,54 @@ from __future__ import annotations
 
 from typing import Any
 
-from implementatie.advice.action_plan import ActionPlan, outcome_text, timing_text
-from implementatie.knowledge.action_defaults import load_action_defaults
+from implementatie.advice.action_plan import ActionPlan, ActionStep, outcome_text, timing_text
+from implementatie.knowledge.action_defaults import ActionDefaults, load_action_defaults
+from implementatie.knowledge.text import Lang
 from implementatie.report.document import Block, Bullets, Heading, Paragraph
+from implementatie.report.labels import label
 
-_TEXT = {
-    "title": ("Actieplan", "Action plan"),
-    "intro": (
-        "Per strategie: wie wat doet, voor wie, wanneer, hoe vaak, welke uitkomst het moet "
-        "opleveren en waarom. Zo beschrijven Proctor en collega's (2013) een strategie. De "
-        "uitkomsten komen uit Proctor en collega's (2011). Pas alles aan wat voor jullie anders "
-        "is.",
-        "Per strategy: who does what, for whom, when, how often, which outcome it should move "
-        "and why, as Proctor and colleagues (2013) specify a strategy. The outcomes are those "
-        "of Proctor and colleagues (2011). Change whatever is different for your team.",
-    ),
-    "actor": ("Wie", "Who"),
-    "action": ("Wat", "What"),
-    "target": ("Voor wie en waarvoor", "For whom and what"),
-    "timing": ("Wanneer", "When"),
-    "dose": ("Hoe vaak en hoe lang", "How often and how long"),
-    "outcome": ("Uitkomst en hoe je die ziet", "Outcome and how to see it"),
-    "justification": ("Waarom", "Why"),
-    "sources": (
-        "Bronnen: Proctor EK, Powell BJ, McMillen JC. Implement Sci 2013;8:139. Proctor E, "
-        "Silmere H, Raghavan R, et al. Adm Policy Ment Health 2011;38:65-76. Fasen: Fleuren M, "
-        "Wiefferink K, Paulussen T. Int J Qual Health Care 2004;16(2):107-123.",
-        "Sources: Proctor EK, Powell BJ, McMillen JC. Implement Sci 2013;8:139. Proctor E, "
-        "Silmere H, Raghavan R, et al. Adm Policy Ment Health 2011;38:65-76. Phases: Fleuren M, "
-        "Wiefferink K, Paulussen T. Int J Qual Health Care 2004;16(2):107-123.",
-    ),
-}
+FIELDS = ("actor", "action", "target", "timing", "dose", "outcome", "justification")
+"""Proctor et al. (2013)'s fields, in the order they are shown."""
 
 
-def _t(key: str, plan: ActionPlan) -> str:
-    nl, en = _TEXT[key]
-    return nl if plan.lang == "nl" else en
+def step_fields(plan: ActionPlan) -> list[tuple[ActionStep, list[tuple[str, str]]]]:
+    """Per step, its (label, value) pairs in `FIELDS` order, in the plan's language."""
+    defaults = load_action_defaults()
+    return [
+        (
+            step,
+            [
+                (label(f"action_{key}", plan.lang), value)
+                for key, value in zip(FIELDS, _values(step, defaults, plan.lang), strict=True)
+            ],
+        )
+        for step in plan.steps
+    ]
+
+
+def _values(step: ActionStep, defaults: ActionDefaults, lang: Lang) -> tuple[str, ...]:
+    return (
+        step.actor,
+        step.action,
+        step.target,
+        timing_text(step, defaults, lang),
+        step.dose,
+        outcome_text(step, defaults, lang),
+        step.justification,
+    )
 
 
 def action_plan_view(plan: ActionPlan) -> list[Block]:
     """One section per strategy, in the plan's order, with every Proctor field."""
-    defaults = load_action_defaults()
-    blocks: list[Block] = [Heading(_t("title", plan), 2), Paragraph(_t("intro", plan))]
-    for step in plan.steps:
+    lang = plan.lang
+    blocks: list[Block] = [
+        Heading(label("action_plan", lang), 2),
+        Paragraph(label("action_plan_intro", lang)),
+    ]
+    for step, fields in step_fields(plan):
         blocks.append(Heading(f"{step.order}. {step.name} ({step.id})", 3))
-        fields = (
-            ("actor", step.actor),
-            ("action", step.action),
-            ("target", step.target),
-            ("timing", timing_text(step, defaults, plan.lang)),
-            ("dose", step.dose),
-            ("outcome", outcome_text(step, defaults, plan.lang)),
-            ("justification", step.justification),
-        )
-        blocks.append(Bullets(tuple(f"{_t(key, plan)}: {value}" for key, value in fields)))
-    blocks.append(Paragraph(_t("sources", plan)))
+        blocks.append(Bullets(tuple(f"{name}: {value}" for name, value in fields)))
+    blocks.append(Paragraph(label("action_plan_sources", lang)))
     return blocks
 
 

@@ -2,8 +2,9 @@
 `report/templates/`), printable on A4, and PDF from them (see `pdf`).
 
 The first page is the summary: respondents, the barriers most severe first and the plan. Then the
-profile chart, per barrier its top strategies with reasons, the facilitators, the subgroups and,
-last, how the report was made and the limits of the 20/80 rule.
+profile chart, per barrier its top strategies with reasons, the action plan (each strategy of the
+plan specified after Proctor et al. 2013), the facilitators, the subgroups and, last, how the
+report was made and the limits of the 20/80 rule.
 """
 
 from __future__ import annotations
@@ -14,9 +15,12 @@ from typing import Any
 
 import jinja2
 
+from implementatie.advice.action_plan import ActionPlan
 from implementatie.advice.planning import Plan
 from implementatie.advice.recommendation import Recommendation
+from implementatie.errors import InvalidOption
 from implementatie.knowledge.text import Lang, checked_lang
+from implementatie.report.action_plan_views import step_fields
 from implementatie.report.charts import inline_chart
 from implementatie.report.document import Block, render
 from implementatie.report.labels import label
@@ -62,14 +66,21 @@ def assessment_report(
     *,
     recommendation: Recommendation | None = None,
     plan: Plan | None = None,
+    action_plan: ActionPlan | None = None,
     subgroups: Subgroups | None = None,
     lang: Lang = "nl",
     title: str | None = None,
     subtitle: str = "",
 ) -> str:
     """The full report of an assessment as one self-contained HTML page (print it, or make a
-    PDF with `pdf.html_to_pdf`). Recommendation, plan and subgroups are added when given."""
+    PDF with `pdf.html_to_pdf`). Recommendation, plan, action plan and subgroups are added when
+    given; the action plan must be in the report's language (`InvalidOption` otherwise)."""
     lang = checked_lang(lang)
+    if action_plan is not None and action_plan.lang != lang:
+        raise InvalidOption(
+            f"the action plan is in {action_plan.lang!r} but the report in {lang!r}; "
+            "make the action plan with the same lang"
+        )
     names = {r.determinant.id: r.determinant.name.in_(lang) for r in assessment.determinants}
     s = assessment.settings
     context = {
@@ -79,6 +90,7 @@ def assessment_report(
         "assessment": assessment,
         "recommendation": recommendation,
         "plan": plan,
+        "action_plan": step_fields(action_plan) if action_plan else [],
         "subgroups": subgroups,
         "profile_intro": label("profile_intro", lang).format(
             n=assessment.respondents,

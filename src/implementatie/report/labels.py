@@ -182,6 +182,24 @@ _LABELS: dict[str, str] = {
         "Some groups are not listed: they are too small, or could be worked out from other results."
     ),
     "warning": N_("Warning"),
+    "action_plan": N_("Action plan"),
+    "action_plan_intro": N_(
+        "Per strategy: who does what, for whom, when, how often, which outcome it should move "
+        "and why, as Proctor and colleagues (2013) specify a strategy. The outcomes are those "
+        "of Proctor and colleagues (2011). Change whatever is different for your team."
+    ),
+    "action_actor": N_("Who"),
+    "action_action": N_("What"),
+    "action_target": N_("For whom and what"),
+    "action_timing": N_("When"),
+    "action_dose": N_("How often and how long"),
+    "action_outcome": N_("Outcome and how to see it"),
+    "action_justification": N_("Why"),
+    "action_plan_sources": N_(
+        "Sources: Proctor EK, Powell BJ, McMillen JC. Implement Sci 2013;8:139. Proctor E, "
+        "Silmere H, Raghavan R, et al. Adm Policy Ment Health 2011;38:65-76. Phases: Fleuren M, "
+        "Wiefferink K, Paulussen T. Int J Qual Health Care 2004;16(2):107-123."
+    ),
 }
 
 

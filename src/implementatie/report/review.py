@@ -10,7 +10,6 @@ problem at once, with file, sheet, row and column. Needs the optional extra `rev
 from __future__ import annotations
 
 import os
-import zipfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -18,7 +17,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from implementatie.advice.recommendation import recommend
-from implementatie.errors import ImplementatieError, LookupFailed, Problem, ReviewError
+from implementatie.errors import (
+    ImplementatieError,
+    LookupFailed,
+    Problem,
+    ReviewError,
+    cannot_write,
+    file_error,
+)
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.text import Lang
@@ -28,6 +34,7 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
 SHEET = "top3"
+NOT_XLSX = "this is not an Excel workbook (.xlsx)"
 COLUMNS = (
     "determinant",
     "determinant_name",
@@ -117,7 +124,12 @@ def write_review(
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "A2"
-    workbook.save(Path(path))
+    try:
+        if Path(path).is_dir():
+            raise IsADirectoryError(21, "a folder")
+        workbook.save(Path(path))
+    except OSError as exc:
+        raise ImplementatieError(cannot_write(path, exc)) from None
 
 
 def _letter(index: int) -> str:
@@ -183,9 +195,14 @@ def read_reviews(
     reviewers: list[str] = []
     for path in map(Path, paths):
         try:
+            if path.is_dir():
+                raise IsADirectoryError(21, "a folder")
             workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
-            problems.append(Problem(str(path), None, None, "", f"cannot read as .xlsx: {exc}"))
+        except OSError as exc:
+            problems.append(Problem(str(path), None, None, "", file_error(exc)))
+            continue
+        except Exception:  # openpyxl raises many kinds for a file that is no workbook
+            problems.append(Problem(str(path), None, None, "", NOT_XLSX))
             continue
         if SHEET not in workbook.sheetnames:
             problems.append(Problem(str(path), None, None, "", f"no sheet {SHEET!r}"))

@@ -104,6 +104,12 @@ class ColumnMapping(BaseModel):
     """`long` only: the column holding the answer."""
 
 
+NOT_A_MAPPING_FILE = (
+    "this is not a mapping file: it needs `tool:`, `respondent:` and `items:` "
+    "(see implementatie template mapping-qualtrics)"
+)
+
+
 @checked
 def load_mapping(path: PathLike, *, catalog: Catalog | None = None) -> ColumnMapping:
     """Read and check a mapping file; raise ResponseError naming file:line of every problem."""
@@ -122,6 +128,8 @@ def load_mapping(path: PathLike, *, catalog: Catalog | None = None) -> ColumnMap
     doc, problems = read_yaml(text, file)
     if doc is None:
         raise ResponseError(problems)
+    if not isinstance(doc.data, dict):
+        raise ResponseError([doc.problem((), NOT_A_MAPPING_FILE)])
     problems.extend(_check(doc, catalog))
     try:
         mapping = ColumnMapping.model_validate(doc.data)

@@ -243,7 +243,7 @@ def coerce_answer(raw: object, item: Item, fmt: ResponseFormat) -> Answer | None
     if isinstance(raw, int | float):
         if raw == int(raw) and fmt.option(int(raw)) is not None:
             return int(raw)
-        raise ValueError(f"{raw!r} is not a code of {fmt.id!r}; {_allowed(fmt)}")
+        raise ValueError(f"{raw!r} is not a code of {fmt.name.en!r}; {_allowed(fmt)}")
     if not isinstance(raw, str):
         raise ValueError(f"expected an answer code or label, got {type(raw).__name__}")
     plain = raw.strip().casefold()
@@ -262,8 +262,7 @@ def coerce_answer(raw: object, item: Item, fmt: ResponseFormat) -> Answer | None
 
 
 def _allowed(fmt: ResponseFormat) -> str:
-    options = ", ".join(f"{o.code} ({o.label.nl} / {o.label.en})" for o in fmt.options)
-    return f"allowed: {options}, or na (not applicable), or empty"
+    return f"allowed: {fmt.options_text('en')}, or na (not applicable), or empty"
 
 
 @dataclass(frozen=True)
