@@ -98,6 +98,23 @@ def test_plan_prefers_a_better_curated_place() -> None:
 
 
 @pytest.mark.parametrize(
+    ("barriers", "in_use", "expected"),
+    [
+        (("place_1_open", "place_1_in_use"), "u_uses_first", "z_first_on_both"),
+        (("place_3_open", "place_3_in_use"), "u_uses_third", "z_third_on_both"),
+        (("place_3_in_use", "place_3_open"), "u_uses_third", "z_third_on_both"),
+    ],
+)
+def test_plan_counts_the_place_on_every_open_barrier(
+    barriers: tuple[str, str], in_use: str, expected: str
+) -> None:
+    """The place on the barrier in use does not count; the place on the open one does, at
+    place 1 and at place 3 (a third place beats no place), whichever barrier is given first."""
+    result = plan(barriers, catalog=CATALOG, in_use=[in_use])
+    assert [p.id for p in result.strategies] == [expected]
+
+
+@pytest.mark.parametrize(
     ("barrier", "expected"),
     [
         ("by_importance", "z_more_important"),

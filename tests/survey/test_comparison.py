@@ -59,6 +59,8 @@ def test_a_determinant_answered_by_a_few_more_people_is_hidden() -> None:
     after = round_of(range(10), **{f"r{i}": {"q17": 1 if i == 6 else 4} for i in range(7)})
     changes = {c.determinant.id: c for c in compare(before, after).changes}
     assert changes["knowledge"].after.status == "suppressed"
+    hidden = changes["knowledge"].before
+    assert hidden.determinant.id == "knowledge" and hidden.status == "suppressed"
     assert changes["knowledge"].negative_change is None
     assert changes["time_available"].after.status != "suppressed"
 

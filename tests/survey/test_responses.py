@@ -9,6 +9,7 @@ import pytest
 from implementatie import Problem, ResponseError, load_catalog, read_responses
 from implementatie.survey.assessment import assess
 from implementatie.survey.responses import (
+    AttributeColumn,
     RawRespondent,
     coerce_answer,
     make_responses,
@@ -195,3 +196,17 @@ def test_an_empty_respondent_id_is_named_and_checking_goes_on() -> None:
         ("team.csv", 2, None, "respondent", "empty respondent id"),
         ("team.csv", 3, None, "respondent ben, item q01", f"9 is not a code of {AGREE_NAME!r}"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("count", "typecode"), [(255, "B"), (256, "H"), (65535, "H"), (65536, "I")]
+)
+def test_attribute_codes_widen_when_the_values_no_longer_fit(count: int, typecode: str) -> None:
+    """Code 0 is "not given", so one byte holds 255 values, two bytes 65535."""
+    column = AttributeColumn()
+    for i in range(count):
+        code = column.code(f"v{i}")  # before `column.codes` is read: it may be replaced
+        column.codes.append(code)
+    assert column.codes.typecode == typecode
+    assert [column.values[c] for c in column.codes] == [f"v{i}" for i in range(count)]
+    assert column.code("v0") == 1 and column.code("") == 0

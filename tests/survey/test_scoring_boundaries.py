@@ -208,3 +208,25 @@ def test_classify_gives_one_respondents_polarity(
     shares = {"negative": result.negative, "neutral": result.neutral, "positive": result.positive}
     assert result.n == 5 and shares[polarity] == 1.0
     assert all(share == 0.0 for name, share in shares.items() if name != polarity)
+
+
+def test_a_result_as_data_gives_percentages_with_one_decimal() -> None:
+    determinant = CATALOG.determinant("time_available")
+    result = DeterminantResult(determinant, 7, 2 / 7, 4 / 7, 1 / 7, "barrier")
+    assert result.to_dict() == {
+        "id": "time_available",
+        "n": 7,
+        "negative": 28.6,
+        "neutral": 57.1,
+        "positive": 14.3,
+        "status": "barrier",
+    }
+    hidden = DeterminantResult(determinant, None, None, None, None, "suppressed")
+    assert hidden.to_dict() == {
+        "id": "time_available",
+        "n": None,
+        "negative": None,
+        "neutral": None,
+        "positive": None,
+        "status": "suppressed",
+    }

@@ -135,6 +135,18 @@ def plan(
     max_effort: Effort | None = None,
 ) -> Plan:
     """Choose few strategies that together give every barrier a strong link (weight ≥ 2)."""
+    return _plan(barriers, catalog, max_strategies, in_use, exclude, max_effort)
+
+
+def _plan(
+    barriers: Iterable[BarrierLike],
+    catalog: Catalog | None,
+    max_strategies: int | None,
+    in_use: Sequence[str],
+    exclude: Sequence[str],
+    max_effort: Effort | None,
+) -> Plan:
+    # Not decorated, so that mutation testing reaches it (mutmut skips decorated functions).
     if max_strategies is not None and max_strategies < 0:
         raise InvalidOption(f"max_strategies must be 0 or more, got {max_strategies}")
     catalog = catalog or load_catalog()

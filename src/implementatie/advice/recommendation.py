@@ -204,6 +204,17 @@ def recommend(
     assessment (which come most severe first). `exclude` names strategies never to
     recommend; `max_effort` leaves out strategies that cost more. Same input, same output.
     """
+    return _recommend(barriers, top, catalog, exclude, max_effort)
+
+
+def _recommend(
+    barriers: Iterable[BarrierLike],
+    top: int | None,
+    catalog: Catalog | None,
+    exclude: Sequence[str],
+    max_effort: Effort | None,
+) -> Recommendation:
+    # Not decorated, so that mutation testing reaches it (mutmut skips decorated functions).
     if top is not None and top < 1:
         raise InvalidOption(f"top must be at least 1, got {top}")
     catalog = catalog or load_catalog()
@@ -215,13 +226,13 @@ def recommend(
     allowed = {table.index[s.id] for s in candidate_strategies(catalog, exclude, max_effort)}
     scores = dict.fromkeys(allowed, 0)
     for barrier in ids:
-        for i in table.linked.get(barrier, ()):
+        for i in table.linked[barrier]:
             if i in allowed:
                 scores[i] += table.links[i][barrier][0]
     entries = []
     for determinant in determinants:
         barrier = determinant.id
-        linked = [i for i in table.linked.get(barrier, ()) if i in allowed]
+        linked = [i for i in table.linked[barrier] if i in allowed]
         linked.sort(
             key=lambda i: (
                 -table.links[i][barrier][0],
@@ -230,7 +241,7 @@ def recommend(
                 table.generic[i],
             )
         )
-        kept = linked if top is None else linked[:top]
+        kept = linked[:top]  # all when top is None
         entries.append(
             BarrierStrategies(
                 determinant,

@@ -31,7 +31,7 @@ class Tables:
     links: tuple[dict[str, tuple[int, int]], ...]
     """Per strategy: determinant id → (weight, place in the curated top 3 or NO_PLACE)."""
     linked: dict[str, tuple[int, ...]]
-    """Per determinant id: the strategies linked to it."""
+    """Per determinant id (every determinant of the catalogue): the strategies linked to it."""
     index: dict[str, int]
 
 

@@ -17,7 +17,7 @@ from implementatie.knowledge.params import checked
 from implementatie.knowledge.text import Lang
 from implementatie.survey.assessment import Assessment
 from implementatie.survey.disclosure import ROUNDS_SHARE_IDS, ROUNDS_TOO_CLOSE, is_safe
-from implementatie.survey.scoring import DeterminantResult, Settings, percent
+from implementatie.survey.scoring import DeterminantResult, Settings, Status, percent
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from implementatie.report.notebook import View
+
+ChangeKind = Literal["resolved", "new", "persisting", "changed", "unchanged"]
 
 
 @dataclass(frozen=True)
@@ -36,18 +38,9 @@ class Change:
     after: DeterminantResult
 
     @property
-    def kind(self) -> Literal["resolved", "new", "persisting", "changed", "unchanged"]:
+    def kind(self) -> ChangeKind:
         """resolved: no longer a barrier; new: now a barrier; persisting: a barrier in both."""
-        was, now = self.before.status == "barrier", self.after.status == "barrier"
-        if was and now:
-            return "persisting"
-        if was and self.after.status != "insufficient_data":
-            return "resolved"
-        if now and self.before.status != "insufficient_data":
-            return "new"
-        if self.before.status != self.after.status:
-            return "changed"
-        return "unchanged"
+        return change_kind(self.before.status, self.after.status)
 
     @property
     def negative_change(self) -> float | None:
@@ -137,6 +130,21 @@ class Comparison:
         )
 
 
+def change_kind(before: Status, after: Status) -> ChangeKind:
+    """The kind of change from status `before` to status `after` (see `Change.kind`): a
+    barrier is only called resolved or new when the other round has enough answers."""
+    was, now = before == "barrier", after == "barrier"
+    if was and now:
+        return "persisting"
+    if was and after != "insufficient_data":
+        return "resolved"
+    if now and before != "insufficient_data":
+        return "new"
+    if before != after:
+        return "changed"
+    return "unchanged"
+
+
 def rounds_may_be_compared(
     before: set[str] | frozenset[str], after: set[str] | frozenset[str], minimum: int
 ) -> bool:
@@ -154,6 +162,11 @@ def compare(before: Assessment, after: Assessment) -> Comparison:
     Raises InvalidOption when the rounds share respondent ids and differ by fewer than
     `min_group_size` respondents (see the module docstring).
     """
+    return _compare(before, after)
+
+
+def _compare(before: Assessment, after: Assessment) -> Comparison:
+    # Not decorated, so that mutation testing reaches it (mutmut skips decorated functions).
     if before.settings != after.settings:
         raise InvalidOption(
             f"assessments were scored with different settings: {before.settings} vs "

@@ -83,24 +83,7 @@ class Responses:
     def respondents(self) -> tuple[Respondent, ...]:
         """Every respondent as an object with its answers (built on first use: costly for big
         files; scoring does not need it)."""
-        decoders = {
-            item: _decoder(self.catalog.response_format(self.catalog.item(item)[1].format))
-            for item in self.answers
-        }
-        found = []
-        for rid, position in self.ids.items():
-            answers = {}
-            for item, column in self.answers.items():
-                answer = decoders[item][column[position]]
-                if answer is not None:
-                    answers[item] = answer
-            attributes = {
-                name: column.values[code]
-                for name, column in self.attributes.items()
-                if (code := column.codes[position])
-            }
-            found.append(Respondent(id=rid, answers=answers, attributes=attributes))
-        return tuple(found)
+        return _decode(self)
 
     def __repr__(self) -> str:
         attributes = sorted(name for name, column in self.attributes.items() if any(column.codes))
@@ -113,6 +96,29 @@ class Responses:
         if column is None:
             return []
         return sorted(column.values[code] for code in set(column.codes) if code)
+
+
+def _decode(responses: Responses) -> tuple[Respondent, ...]:
+    """Every respondent of `responses` as an object, in order (see `Responses.respondents`)."""
+    catalog = responses.catalog
+    decoders = {
+        item: _decoder(catalog.response_format(catalog.item(item)[1].format))
+        for item in responses.answers
+    }
+    found = []
+    for rid, position in responses.ids.items():
+        answers = {}
+        for item, column in responses.answers.items():
+            answer = decoders[item][column[position]]
+            if answer is not None:
+                answers[item] = answer
+        attributes = {
+            name: column.values[code]
+            for name, column in responses.attributes.items()
+            if (code := column.codes[position])
+        }
+        found.append(Respondent(id=rid, answers=answers, attributes=attributes))
+    return tuple(found)
 
 
 class AttributeColumn:
@@ -330,6 +336,15 @@ def make_responses(
     catalog: Catalog | None = None,
 ) -> Responses:
     """Responses from plain dictionaries: `{respondent: {item: code or label}}`."""
+    return _make_responses(answers, attributes, catalog)
+
+
+def _make_responses(
+    answers: Mapping[str, Mapping[str, object]],
+    attributes: Mapping[str, Mapping[str, str]] | None,
+    catalog: Catalog | None,
+) -> Responses:
+    # Not decorated, so that mutation testing reaches it (mutmut skips decorated functions).
     from implementatie.knowledge.loader import load_catalog
 
     catalog = catalog or load_catalog()

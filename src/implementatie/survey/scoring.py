@@ -125,7 +125,8 @@ def polarity_codes(
     ]
     if len(scores) == 1:
         return scores[0].translate(bytes(_polarity(s, 1 if s else 0) for s in range(256)))
-    return bytes(map(_Means().__getitem__, zip(*scores, strict=True)))
+    per_respondent = zip(*scores, strict=True)  # pragma: no mutate (columns of one length)
+    return bytes(map(_Means().__getitem__, per_respondent))
 
 
 def _score_column(
@@ -150,8 +151,9 @@ def _score_column(
     )
     statement = bytes(answers[item.id]).translate(table)
     mask = bytes(answers[motivation.id]).translate(valued)
-    both = int.from_bytes(statement, "big") & int.from_bytes(mask, "big")
-    return both.to_bytes(len(statement), "big")
+    # Bytes as one big-endian number each (the default byte order since Python 3.11).
+    both = int.from_bytes(statement) & int.from_bytes(mask)
+    return both.to_bytes(len(statement))
 
 
 class _Means(dict[tuple[int, ...], int]):
