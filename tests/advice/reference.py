@@ -33,6 +33,19 @@ def candidates(
     ]
 
 
+def sort_key(
+    strategy: Strategy, barrier: str, barriers: Sequence[str], catalog: Catalog
+) -> tuple[int, int, int, float, float, str]:
+    """The ranking rule as one sort key (lower first): weight, score over all barriers, curated
+    place, ERIC importance and feasibility, id."""
+    link = strategy.link(barrier)
+    assert link is not None, (strategy.id, barrier)
+    total = sum(lk.weight for lk in strategy.links if lk.determinant in barriers)
+    importance, feasibility = rating(strategy, catalog)
+    place = link.top if link.top is not None else NO_PLACE
+    return (-link.weight, -total, place, -importance, -feasibility, strategy.id)
+
+
 def recommend(
     barriers: Sequence[str],
     catalog: Catalog,
@@ -43,17 +56,8 @@ def recommend(
     """Per barrier: (strategy id, score, weight, also addresses) of the kept strategies."""
     result = []
     for barrier in barriers:
-
-        def key(s: Strategy, barrier: str = barrier) -> tuple[int, int, int, float, float, str]:
-            link = s.link(barrier)
-            assert link is not None
-            total = sum(lk.weight for lk in s.links if lk.determinant in barriers)
-            importance, feasibility = rating(s, catalog)
-            place = link.top if link.top is not None else NO_PLACE
-            return (-link.weight, -total, place, -importance, -feasibility, s.id)
-
         linked = [s for s in candidates(catalog, exclude, max_effort) if s.link(barrier)]
-        ordered = sorted(linked, key=key)
+        ordered = sorted(linked, key=lambda s, b=barrier: sort_key(s, b, barriers, catalog))
         kept = ordered if top is None else ordered[:top]
         result.append(
             [

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from implementatie import LookupFailed, load_catalog
-from implementatie.advice.ranking import sort_key
 from implementatie.advice.recommendation import recommend
+from tests.advice.reference import sort_key
 
 CATALOG = load_catalog()
 IDS = [d.id for d in CATALOG.determinants]

@@ -1,4 +1,4 @@
-"""The ranking rule shared by `recommend` and the catalogue views: one sort key, documented.
+"""The ranking rule of `recommend`, documented; `advice/tables.py` applies it as integer keys.
 
 For a barrier `b` among the given barriers `B`, strategies linked to `b` are ordered by
 
@@ -14,8 +14,6 @@ For a barrier `b` among the given barriers `B`, strategies linked to `b` are ord
 
 from __future__ import annotations
 
-from collections.abc import Collection
-
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.models import Strategy
 
@@ -29,16 +27,3 @@ def generic_rating(strategy: Strategy, catalog: Catalog) -> tuple[float, float]:
     importance = max((e.importance or 0.0 for e in rated), default=0.0)
     feasibility = max((e.feasibility or 0.0 for e in rated), default=0.0)
     return importance, feasibility
-
-
-def sort_key(
-    strategy: Strategy, barrier: str, barriers: Collection[str], catalog: Catalog
-) -> tuple[int, int, int, float, float, str]:
-    """The sort key of `strategy` for `barrier` (lower sorts first); see the module docstring."""
-    link = strategy.link(barrier)
-    if link is None:
-        raise ValueError(f"strategy {strategy.id!r} is not linked to {barrier!r}")
-    importance, feasibility = generic_rating(strategy, catalog)
-    place = link.top if link.top is not None else NO_PLACE
-    score = sum(lk.weight for lk in strategy.links if lk.determinant in barriers)
-    return (-link.weight, -score, place, -importance, -feasibility, strategy.id)
