@@ -36,6 +36,17 @@ def no_locale(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(variable, raising=False)
 
 
+@pytest.fixture(autouse=True)
+def fresh_tables_under_mutmut() -> None:
+    """Under mutmut, every test builds the per-catalogue ranking tables itself: memoised, they
+    would be built by the first test only, so mutmut would credit no other test with reaching
+    the code that builds them, and a mutant of it would run against tables built unmutated."""
+    if "MUTANT_UNDER_TEST" in os.environ:
+        from implementatie.advice import tables
+
+        tables._TABLES.clear()
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """The test run's catalogue cache lives in a temporary folder, not the user's: set before
     collection, since some test modules load catalogues at import."""

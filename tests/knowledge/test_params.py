@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
+from pathlib import Path, PurePosixPath
 from typing import Literal
 
 import pytest
@@ -28,6 +30,9 @@ from implementatie.knowledge.params import _plainly, checked
         (["a", 1], Sequence[str], False),
         ({"a"}, Iterable[str], False),
         (1.5, float, False),  # left to pydantic
+        (Path("a.csv"), str | os.PathLike[str], True),
+        (PurePosixPath("a.csv"), str | os.PathLike[str], True),
+        (b"a.csv", str | os.PathLike[str], False),  # bytes are no path here: pydantic says so
     ],
 )
 def test_plainly(value: object, hint: object, plain: bool) -> None:
@@ -47,6 +52,18 @@ def test_models_and_dataclasses_by_type(catalog: object) -> None:
 @checked
 def _sample(items: Sequence[str], *, top: int | None = 3) -> tuple[list[str], int | None]:
     return list(items), top
+
+
+@checked
+def _read(path: str | os.PathLike[str]) -> str | os.PathLike[str]:
+    return path
+
+
+def test_a_path_is_passed_as_it_is_and_bytes_are_refused() -> None:
+    path = Path("a.csv")
+    assert _read(path) is path
+    with pytest.raises(InvalidOption, match="path"):
+        _read(b"a.csv")  # type: ignore[arg-type]
 
 
 def test_plain_and_validated_calls_agree() -> None:

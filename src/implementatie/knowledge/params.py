@@ -11,6 +11,7 @@ import collections.abc
 import dataclasses
 import functools
 import inspect
+import os
 import types
 import typing
 from collections.abc import Callable
@@ -83,9 +84,10 @@ _SEQUENCES = (collections.abc.Iterable, collections.abc.Sequence)
 
 def _plainly(value: object, hint: Any) -> bool:
     """True when `value` is plainly of type `hint`, so that strict validation would pass it
-    through unchanged: exact `int`, `str`, `bool` or None, a `Literal` value, an instance of a
-    dataclass or model, a list or tuple of such. Anything else (constraints, protocols,
-    floats, mappings) is left to pydantic, which then also words the error."""
+    through unchanged: exact `int`, `str`, `bool` or None, a `Literal` value, a path
+    (`os.PathLike`), an instance of a dataclass or model, a list or tuple of such. Anything
+    else (constraints, protocols, floats, mappings) is left to pydantic, which then also words
+    the error."""
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         return any(_plainly(value, option) for option in typing.get_args(hint))
@@ -96,6 +98,8 @@ def _plainly(value: object, hint: Any) -> bool:
         return type(value) in (list, tuple) and all(_plainly(v, inner) for v in value)  # type: ignore[attr-defined]
     if hint in (int, str, bool, type(None)):
         return type(value) is hint
+    if origin is os.PathLike:  # a Path: pydantic, too, passes any os.PathLike through
+        return isinstance(value, os.PathLike)
     if isinstance(hint, type) and (dataclasses.is_dataclass(hint) or issubclass(hint, BaseModel)):
         return isinstance(value, hint)
     return False
