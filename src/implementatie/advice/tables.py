@@ -52,13 +52,13 @@ def _build(catalog: Catalog) -> Tables:
         range(len(strategies)),
         key=lambda i: _generic_key(catalog, i),
     )
-    generic = [0] * len(strategies)
+    generic = [0] * len(strategies)  # pragma: no mutate (every place is written just below)
     for place, i in enumerate(order):
         generic[i] = place
     linked: dict[str, list[int]] = {d.id: [] for d in catalog.determinants}
     for i, strategy in enumerate(strategies):
         for link in strategy.links:
-            linked.setdefault(link.determinant, []).append(i)
+            linked[link.determinant].append(i)
     return Tables(
         ids=tuple(s.id for s in strategies),
         effort=tuple(EFFORT_ORDER[s.effort] for s in strategies),
