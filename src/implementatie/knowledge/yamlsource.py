@@ -1,8 +1,13 @@
-"""Read YAML while remembering where every value stands, so errors can name file:line:column."""
+"""Read YAML while remembering where every value stands, so errors can name file:line:column.
+
+Most files are read without positions first (cheaper); only a file that needs one for a
+message is read again by the builder that records them, so messages are the same either way.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import yaml
@@ -21,7 +26,17 @@ class YamlDocument:
 
     file: str
     data: Any
-    positions: dict[Loc, tuple[int, int]] = field(repr=False)
+    text: str = field(repr=False)
+    recorded: dict[Loc, tuple[int, int]] | None = field(default=None, repr=False)
+    """Positions recorded while reading; None when the file was read without them."""
+
+    @cached_property
+    def positions(self) -> dict[Loc, tuple[int, int]]:
+        """The (line, column) of every key and value, recorded or found by reading again."""
+        if self.recorded is not None:
+            return self.recorded
+        doc, _ = _read_with_positions(self.text, self.file)
+        return doc.recorded if doc is not None and doc.recorded is not None else {}
 
     def problem(self, loc: Loc, message: str) -> Problem:
         """A problem at `loc`, placed at the deepest position known along that path."""
@@ -67,12 +82,68 @@ class _Bounded(Exception):
         self.node = node
 
 
+class _Unusual(Exception):
+    """The quick read met something that the careful reader must judge (or word)."""
+
+
 def read_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse `text`; return the document, or None and the problems that stopped parsing.
 
     Aliases are expanded within bounds (no loops, at most `len(text) + EXTRA_ALIAS_VALUES`
     values, at most `MAX_DEPTH` levels), so a small file cannot grow without limit.
+
+    A file without aliases (no `*` in it) is first read without positions, within the
+    same bounds; anything unusual (an error, a merge key, a key that is not plain text or
+    appears twice) sends it to the careful reader, whose messages name the place.
     """
+    if "*" not in text:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            if node is not None:
+                data = _quick(loader, node, len(text) + EXTRA_ALIAS_VALUES)
+                return YamlDocument(file, data, text), []
+        except Exception:  # any problem at all is worded by the careful reader below
+            pass
+        finally:
+            loader.dispose()
+    return _read_with_positions(text, file)
+
+
+def _quick(loader: yaml.SafeLoader, root: yaml.Node, budget: int) -> Any:
+    """The value of `root` as the careful builder gives it, for a tree without aliases.
+
+    Raises `_Unusual` wherever the careful builder would report a problem or expand a merge
+    key, so that a value returned here is exactly the one it returns, without problems.
+    """
+    scalar, sequence = yaml.ScalarNode, yaml.SequenceNode
+    left = budget
+
+    def build(node: yaml.Node, depth: int) -> Any:
+        nonlocal left
+        left -= 1
+        if left < 0 or depth > MAX_DEPTH:
+            raise _Unusual
+        kind = type(node)
+        if kind is scalar:
+            return node.value if node.tag == _STR_TAG else _scalar(loader, node)
+        if kind is sequence:
+            return [build(item, depth + 1) for item in node.value]
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if type(key_node) is not scalar or key_node.tag == _MERGE_TAG:
+                raise _Unusual
+            key = key_node.value if key_node.tag == _STR_TAG else _scalar(loader, key_node)
+            if not isinstance(key, str | int) or key in result:
+                raise _Unusual
+            result[key] = build(value_node, depth + 1)
+        return result
+
+    return build(root, 0)
+
+
+def _read_with_positions(text: str, file: str) -> tuple[YamlDocument | None, list[Problem]]:
+    """`read_yaml` recording the position of every value: the reader that words problems."""
     loader = _Loader(text)
     problems: list[Problem] = []
     try:
@@ -96,7 +167,7 @@ def read_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Problem]]
         return None, [Problem(file, None, None, "", f"YAML syntax error: {exc}")]
     finally:
         loader.dispose()
-    return YamlDocument(file, data, builder.positions), problems
+    return YamlDocument(file, data, text, builder.positions), problems
 
 
 class _Builder:
@@ -178,6 +249,7 @@ def _merged_size(node: yaml.Node, sizes: dict[int, int], open_: set[int]) -> int
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
 def _scalar(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
