@@ -71,3 +71,29 @@ def test_translations_work_without_a_cache(monkeypatch: pytest.MonkeyPatch) -> N
         assert i18n.gettext("Barrier", "nl") != "Barrier"
     finally:
         i18n.translation.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("xdg", "home"),
+    [
+        (None, "/home/anna"),
+        ("", "/home/anna"),
+        ("/var/cache/anna", "/home/anna"),
+        ("/var/cache/anna/", "/home/anna"),
+        ("relative/cache", "/home/anna"),
+        (None, "relative-home"),
+        (None, None),
+    ],
+)
+def test_the_users_cache_folder_is_where_platformdirs_puts_it(
+    xdg: str | None, home: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from platformdirs import user_cache_dir
+
+    for name, value in (("XDG_CACHE_HOME", xdg), ("HOME", home)):
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+    expected = Path(user_cache_dir("implementatie", appauthor=False))
+    assert cachefiles.user_cache_folder() == expected

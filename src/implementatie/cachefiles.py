@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 from pathlib import Path
 
 FORMAT = 1
@@ -29,7 +30,19 @@ def cache_folder() -> Path | None:
     chosen = os.environ.get(CACHE_DIR_VARIABLE)
     if chosen:
         return Path(chosen)
-    from platformdirs import user_cache_dir  # only when no folder is given
+    return user_cache_folder()
+
+
+def user_cache_folder() -> Path:
+    """`platformdirs.user_cache_dir("implementatie")`; on Linux the XDG rule as it applies there
+    for an absolute `$XDG_CACHE_HOME` or `$HOME`, without loading platformdirs (about 10 ms)."""
+    if sys.platform == "linux":
+        xdg, home = os.environ.get("XDG_CACHE_HOME", ""), os.environ.get("HOME", "")
+        if Path(xdg).is_absolute():
+            return Path(xdg, "implementatie")
+        if not xdg and Path(home).is_absolute():
+            return Path(home, ".cache", "implementatie")
+    from platformdirs import user_cache_dir  # other systems and unusual settings
 
     return Path(user_cache_dir("implementatie", appauthor=False))
 

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 from implementatie import __version__
-from implementatie.advice.planning import plan
 from implementatie.advice.recommendation import recommend
 from implementatie.errors import (
     CatalogError,
@@ -688,6 +687,8 @@ def _recommend_output(
     output = {**(data or {}), **result.to_dict(lang)}
     chosen = None
     if args.plan or args.eric:
+        from implementatie.advice.planning import plan
+
         chosen = plan(
             barriers,
             catalog=catalog,
@@ -759,6 +760,7 @@ def _assess(args: argparse.Namespace) -> int:
 
 
 def _assessment_report(args: argparse.Namespace, catalog: Catalog, assessment: Assessment) -> str:
+    from implementatie.advice.planning import plan
     from implementatie.report.documents import assessment_report
 
     barriers = assessment.barriers
@@ -844,6 +846,7 @@ def _actionplan(args: argparse.Namespace) -> int:
         read_action_plan,
         write_action_plan,
     )
+    from implementatie.advice.planning import plan
     from implementatie.report.action_plan_views import action_plan_data, action_plan_view
 
     catalog = _catalog(args)

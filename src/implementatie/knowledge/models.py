@@ -5,10 +5,8 @@ silently ignored field. Cross-references (a determinant's category, a link's det
 checked by the loader, which sees the whole catalogue.
 """
 
-from __future__ import annotations
-
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints, model_validator
 
@@ -82,7 +80,7 @@ class ResponseOption(Model):
     dont_know: bool = False
 
     @model_validator(mode="after")
-    def _score_or_dont_know(self) -> ResponseOption:
+    def _score_or_dont_know(self) -> Self:
         if self.dont_know == (self.score is not None):
             raise ValueError("an option has either a score (1-5) or `dont_know: true`, not both")
         return self
@@ -96,7 +94,7 @@ class ResponseFormat(Model):
     options: Annotated[tuple[ResponseOption, ...], Field(min_length=2)]
 
     @model_validator(mode="after")
-    def _unique_codes(self) -> ResponseFormat:
+    def _unique_codes(self) -> Self:
         codes = [option.code for option in self.options]
         if len(set(codes)) != len(codes):
             raise ValueError(f"option codes must be unique, got {codes}")
@@ -127,7 +125,7 @@ class Item(Model):
     motivation: bool = False
 
     @model_validator(mode="after")
-    def _motivation_needs_referent(self) -> Item:
+    def _motivation_needs_referent(self) -> Self:
         if self.motivation and self.referent is None:
             raise ValueError("a motivation sub-item needs a `referent`")
         return self
@@ -144,7 +142,7 @@ class Determinant(Model):
     items: Annotated[tuple[Item, ...], Field(min_length=1)]
 
     @model_validator(mode="after")
-    def _referent_pairs(self) -> Determinant:
+    def _referent_pairs(self) -> Self:
         referents = {item.referent for item in self.items if item.referent}
         for referent in sorted(referents):
             statements = [i for i in self.items if i.referent == referent and not i.motivation]
@@ -195,7 +193,7 @@ class Link(Model):
     source: NonEmptyStr | None = None
 
     @model_validator(mode="after")
-    def _top_needs_weight_3(self) -> Link:
+    def _top_needs_weight_3(self) -> Self:
         if self.top is not None and self.weight != 3:
             raise ValueError("`top` is only allowed on a link with weight 3")
         if self.basis in CITED_BASES and self.source is None:
@@ -221,7 +219,7 @@ class Strategy(Model):
     links: Annotated[tuple[Link, ...], Field(min_length=1)]
 
     @model_validator(mode="after")
-    def _sourced_and_linked_once(self) -> Strategy:
+    def _sourced_and_linked_once(self) -> Self:
         if not (self.eric or self.methods or self.references):
             raise ValueError("a strategy needs a source: `eric`, `methods` or `references`")
         both = sorted(set(self.adapts) & set(self.eric_numbers))
