@@ -52,7 +52,7 @@ BarrierLike = str | int | Determinant | HasDeterminant
 """A barrier as a person or a program gives it: id, MIDI number, name, or an object with one."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)  # its own __repr__
 class RankedStrategy:
     """One strategy in a barrier's list, with the reasons for its place."""
 
@@ -98,7 +98,7 @@ class RankedStrategy:
         return f"RankedStrategy({self.rank}. {self.id}, weight={self.weight}, score={self.score})"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)  # its own __repr__
 class BarrierStrategies:
     """A barrier with its ranked strategies (and its severity, when it came from an assessment)."""
 
@@ -126,7 +126,7 @@ class BarrierStrategies:
         return f"BarrierStrategies({self.determinant.id}, {len(self.strategies)} strategies)"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)  # its own __repr__
 class Recommendation:
     """Ranked strategies for each given barrier, in the order the barriers were given."""
 

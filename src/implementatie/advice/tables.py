@@ -20,7 +20,7 @@ COST_SCALE = math.lcm(*EFFORT_ORDER.values())
 """Gain × COST_SCALE // effort is an exact integer: gain per effort without fractions."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Tables:
     """Integer look-ups of one catalogue; strategies are numbered in catalogue order."""
 

@@ -34,7 +34,7 @@ RETIRED_ITEM = (
 display time, see `Catalog.texts`)."""
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)  # its own __repr__
 class Catalog:
     """All knowledge in one immutable object. Build it with `load_catalog`."""
 
