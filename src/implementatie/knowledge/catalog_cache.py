@@ -141,6 +141,12 @@ def _encode(value: Any) -> Any:
     raise TypeError(f"cannot store a {type(value).__name__} in the catalogue cache")
 
 
+_SLOTS: dict[str, Callable[[Any, Any], None]] = {
+    name: vars(BaseModel)[name].__set__ for name in BaseModel.__slots__
+}
+"""Setters of the slots every pydantic model instance has."""
+
+
 @cache
 def _decoder(cls: type[BaseModel]) -> Decode:
     """Rebuilds one `cls` from its plain data, nested models and tuples included.
@@ -162,26 +168,46 @@ def _decoder(cls: type[BaseModel]) -> Decode:
         or any(f.alias or f.validation_alias for f in cls.model_fields.values())
     )
     sets: dict[int, frozenset[str]] = {}
-    new, set_attribute = cls.__new__, object.__setattr__
 
-    def decode(data: list[Any]) -> BaseModel:
+    def fields_set(mask: int) -> frozenset[str]:
+        found = sets.get(mask)
+        if found is None:
+            found = sets[mask] = frozenset(n for i, n in enumerate(names) if mask >> i & 1)
+        return found
+
+    def values_of(data: list[Any]) -> tuple[int, dict[str, Any]]:
         if len(data) != width:
             raise ValueError(f"{cls.__name__}: expected {width} values")
-        values = dict(zip(names, data[1:], strict=True))
+        given = iter(data)
+        mask = next(given)
+        values = dict(zip(names, given, strict=True))
         for name, convert in converting:
             if values[name] is not None:
                 values[name] = convert(values[name])
-        mask = data[0]
-        fields_set = sets.get(mask)
-        if fields_set is None:
-            fields_set = sets[mask] = frozenset(n for i, n in enumerate(names) if mask >> i & 1)
-        if not plain:
-            return cls.model_construct(set(fields_set), **values)
+        return mask, values
+
+    if not plain:
+
+        def construct(data: list[Any]) -> BaseModel:
+            mask, values = values_of(data)
+            return cls.model_construct(set(fields_set(mask)), **values)
+
+        return construct
+
+    # The four slots of a pydantic model, written directly (what model_construct writes).
+    new = cls.__new__
+    set_dict = _SLOTS["__dict__"]
+    set_fields = _SLOTS["__pydantic_fields_set__"]
+    set_extra = _SLOTS["__pydantic_extra__"]
+    set_private = _SLOTS["__pydantic_private__"]
+
+    def decode(data: list[Any]) -> BaseModel:
+        mask, values = values_of(data)
         model = new(cls)
-        set_attribute(model, "__dict__", values)
-        set_attribute(model, "__pydantic_fields_set__", set(fields_set))
-        set_attribute(model, "__pydantic_extra__", None)
-        set_attribute(model, "__pydantic_private__", None)
+        set_dict(model, values)
+        set_fields(model, set(fields_set(mask)))
+        set_extra(model, None)
+        set_private(model, None)
         return model
 
     return decode
