@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import csv
+import gc
 import json
 import random
 import shutil
@@ -237,6 +238,9 @@ def plain_plan(tables: dict[str, object], barriers: list[str]) -> list[str]:
 
 
 def timed(action: Callable[[], object]) -> float:
+    # Every timing starts from the same collector state: otherwise a full collection that
+    # earlier steps made due lands in whichever step comes next (measure or baseline).
+    gc.collect()
     start = time.perf_counter()
     action()
     return time.perf_counter() - start
