@@ -19,7 +19,6 @@ import gettext as _gettext
 import io
 import os
 import re
-import string
 from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
@@ -146,6 +145,8 @@ def _localize(text: str, lang: Lang, depth: int, texts: Mapping[str, str]) -> st
 
 def _fields(message: str) -> list[tuple[str, str | None]]:
     """The literal text and field name of each piece of a format string."""
+    import string  # only when a message is translated (about 1 ms at start-up otherwise)
+
     return [(literal, name) for literal, name, _, _ in string.Formatter().parse(message)]
 
 
