@@ -1,8 +1,8 @@
 """Benchmark: how well and how fast the intake turns notes into determinants.
 
 Accuracy on labelled notes (default: the frozen held-out set 3, tests/data/intake_heldout3.yaml,
-written without seeing the cue lexicon or the example notes): top-1 and top-3, where an off-topic note counts as
-right when the intake finds no clear determinant. Then the notes that fail.
+written without seeing the cue lexicon or the example notes): top-1 and top-3, where an
+off-topic note counts as right when the intake finds no clear determinant. Then the notes that fail.
 
 Speed: a wall of 200 notes, compared with a baseline measured in the same run (splitting the
 same notes into words), so the ratio compares across machines.
