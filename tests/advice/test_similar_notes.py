@@ -59,3 +59,12 @@ def test_of_two_equally_alike_examples_the_first_one_counts() -> None:
     notes = index(("time", "nl", "tijd rooster"), ("time", "nl", "tijd agenda"), *FILLER)
     found = notes.closest(["tijd", "rooster", "agenda"])
     assert found["time"].positions == {0, 1}  # the first example: tijd, rooster
+
+
+def test_a_common_word_in_a_shared_pair_adds_to_the_likeness_but_is_not_listed() -> None:
+    common = [("filler", "nl", f"ik woord{n}") for n in range(40)]
+    notes = index(("self_efficacy", "nl", "ik twijfel"), *common)
+    found = notes.closest(["ik", "twijfel"])["self_efficacy"]
+    assert found.positions == {1}
+    assert found.score == pytest.approx(1.0)  # `twijfel` and the pair `ik twijfel`
+    assert notes.closest(["twijfel"])["self_efficacy"].score < 0.8

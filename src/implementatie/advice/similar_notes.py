@@ -29,7 +29,7 @@ Terms = dict[str, set[int]]
 @dataclass(frozen=True)
 class Likeness:
     """How alike a new note is to the closest example of one determinant (0 to 1), and which
-    of the note's words the two share."""
+    telling words of the note the two share."""
 
     score: float
     positions: frozenset[int]
@@ -79,8 +79,10 @@ class SimilarNotes:
         return {key: Likeness(score, self._shared(terms, at)) for key, (score, at) in best.items()}
 
     def _shared(self, terms: Terms, at: int) -> frozenset[int]:
+        """Positions of the note's words that are telling terms of example `at` by themselves
+        (a shared word pair adds to the likeness, but `ik word` does not make `ik` telling)."""
         shared = self._telling[at] & terms.keys()
-        return frozenset(place for term in shared for place in terms[term])
+        return frozenset(place for term in shared if " " not in term for place in terms[term])
 
     def _terms(self, folded: Sequence[str]) -> Terms:
         terms: Terms = defaultdict(set)
