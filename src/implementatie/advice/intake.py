@@ -100,7 +100,7 @@ def suggest(
 
     `lang` limits the matching to Dutch or English cues and example notes; by default both are
     tried. `lexicon` and `examples` replace the bundled cue lexicon and example notes. Needs the
-    `intake` extra (snowballstemmer, rapidfuzz).
+    `intake` extra (snowballstemmer with PyStemmer, rapidfuzz).
     """
     if top < 1:
         raise InvalidOption(f"top must be 1 or more, got {top}")
