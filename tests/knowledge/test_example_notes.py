@@ -33,13 +33,6 @@ def test_no_example_is_an_evaluation_note() -> None:
             assert folded(note["text"]) not in examples, (path.name, note["text"])
 
 
-def test_unknown_determinant_is_located(tmp_path, catalog) -> None:
-    path = tmp_path / "examples.yaml"
-    path.write_text("examples:\n  time_avialable:\n    nl: [geen tijd]\n", encoding="utf-8")
-    with pytest.raises(CatalogError, match=r"examples.yaml:2:3: examples.time_avialable: unknown"):
-        load_example_notes(path, catalog=catalog)
-
-
 def test_a_note_listed_twice_is_located_with_its_first_place(tmp_path) -> None:
     path = tmp_path / "examples.yaml"
     path.write_text(
@@ -55,10 +48,3 @@ def test_a_note_listed_twice_is_located_with_its_first_place(tmp_path) -> None:
     [problem] = caught.value.problems
     assert (problem.line, problem.column) == (5, 22)
     assert "already listed under examples/time_available" in problem.message
-
-
-def test_a_wrong_key_is_located(tmp_path) -> None:
-    path = tmp_path / "examples.yaml"
-    path.write_text("examples:\n  time_available:\n    dutch: [geen tijd]\n", encoding="utf-8")
-    with pytest.raises(CatalogError, match=r"examples.yaml:3:5: .*dutch"):
-        load_example_notes(path)
