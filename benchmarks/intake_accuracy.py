@@ -1,8 +1,8 @@
 """Benchmark: how well and how fast the intake turns notes into determinants.
 
-Accuracy on labelled notes (default: the frozen held-out set tests/data/intake_heldout.yaml,
-written without seeing the cue lexicon): top-1 and top-3, where an off-topic note counts as
-right when the intake finds no clear determinant. Then the notes that fail.
+Accuracy on labelled notes (default: the frozen held-out set 3, tests/data/intake_heldout3.yaml,
+written without seeing the cue lexicon or the example notes): top-1 and top-3, where an
+off-topic note counts as right when the intake finds no clear determinant. Then the notes that fail.
 
 Speed: a wall of 200 notes, compared with a baseline measured in the same run (splitting the
 same notes into words), so the ratio compares across machines.
@@ -27,7 +27,7 @@ from implementatie.advice.cue_matching import words
 from implementatie.advice.intake import suggest
 from implementatie.advice.intake_evaluation import evaluate, read_labelled_notes
 
-HELDOUT = Path(__file__).parent.parent / "tests" / "data" / "intake_heldout.yaml"
+HELDOUT = Path(__file__).parent.parent / "tests" / "data" / "intake_heldout3.yaml"
 
 
 def median_seconds(action: Callable[[], object], repeat: int) -> float:

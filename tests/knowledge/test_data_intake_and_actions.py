@@ -1,4 +1,4 @@
-"""The cue lexicon and the action plan defaults against the catalogue."""
+"""The cue lexicon, the example notes and the action plan defaults against the catalogue."""
 
 from __future__ import annotations
 
@@ -8,6 +8,12 @@ from implementatie.errors import CatalogError
 from implementatie.knowledge.action_defaults import OUTCOMES, PHASES, load_action_defaults
 from implementatie.knowledge.cues import load_cues
 from implementatie.knowledge.datafile import bundled_text
+from implementatie.knowledge.example_notes import load_example_notes
+
+LOADERS = pytest.mark.parametrize(
+    ("load", "key"), [(load_cues, "cues"), (load_example_notes, "examples")]
+)
+"""The two intake files share their shape: determinant id → `nl` / `en` lists."""
 
 
 def test_every_determinant_has_dutch_and_english_cues(catalog) -> None:
@@ -17,18 +23,20 @@ def test_every_determinant_has_dutch_and_english_cues(catalog) -> None:
         assert len(entry.nl) >= 5 and len(entry.en) >= 5, determinant
 
 
-def test_unknown_determinant_in_cues_is_located(tmp_path, catalog) -> None:
-    path = tmp_path / "cues.yaml"
-    path.write_text("cues:\n  time_avialable:\n    nl: [tijd]\n", encoding="utf-8")
-    with pytest.raises(CatalogError, match=r"cues.yaml:2:3: cues.time_avialable: unknown"):
-        load_cues(path, catalog=catalog)
+@LOADERS
+def test_unknown_determinant_is_located(tmp_path, catalog, load, key) -> None:
+    path = tmp_path / "intake.yaml"
+    path.write_text(f"{key}:\n  time_avialable:\n    nl: [tijd]\n", encoding="utf-8")
+    with pytest.raises(CatalogError, match=rf"intake.yaml:2:3: {key}.time_avialable: unknown"):
+        load(path, catalog=catalog)
 
 
-def test_wrong_key_in_cues_is_located(tmp_path) -> None:
-    path = tmp_path / "cues.yaml"
-    path.write_text("cues:\n  time_available:\n    dutch: [tijd]\n", encoding="utf-8")
-    with pytest.raises(CatalogError, match=r"cues.yaml:3:5: .*dutch"):
-        load_cues(path)
+@LOADERS
+def test_wrong_key_is_located(tmp_path, load, key) -> None:
+    path = tmp_path / "intake.yaml"
+    path.write_text(f"{key}:\n  time_available:\n    dutch: [tijd]\n", encoding="utf-8")
+    with pytest.raises(CatalogError, match=r"intake.yaml:3:5: .*dutch"):
+        load(path)
 
 
 def test_every_strategy_has_defaults_and_every_default_a_strategy(catalog) -> None:

@@ -128,7 +128,7 @@ class CueIndex:
         """`cues`: (determinant id, cue text, weight) triples; `frames`: the same for sentence
         frames, which allow `FRAME_GAP` words in between; `heads`: words a compound may end
         with and still count as that word (`schuldhulpverlener` is a `hulpverlener`)."""
-        self.stem = _stemmer(lang)
+        self.stem = stemmer(lang)
         self.lang = lang
         self._by_first: dict[str, list[Cue]] = defaultdict(list)
         self._single: set[str] = set()
@@ -364,7 +364,8 @@ def _match_rest(
     return CueMatch(cue, tuple(positions), factor)
 
 
-def _stemmer(lang: Lang) -> Callable[[str], str]:
+def stemmer(lang: Lang) -> Callable[[str], str]:
+    """The Snowball stemmer of `lang`, with a cache; needs the `intake` extra."""
     try:
         import rapidfuzz  # noqa: F401  (used for typos; checked here so the error comes early)
         import snowballstemmer

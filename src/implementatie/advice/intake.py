@@ -7,12 +7,15 @@ The evidence per determinant, per language:
   determinant that share a note word count once (the strongest first);
 - words of its name, description and questionnaire items found in the note: `EXTRA_WEIGHT` per
   distinct word, at most `EXTRA_CAP`. Only words of 4 letters or more that occur in at most
-  `EXTRA_SPREAD` determinants count, so common words ("innovatie", "werken") do not.
+  `EXTRA_SPREAD` determinants count, so common words ("innovatie", "werken") do not;
+- how alike the note is to its closest example note (data/example_notes.yaml, 0 to 1), times
+  `LIKENESS_WEIGHT`.
 
 With `lang=None` both languages are tried and each determinant keeps its better score. A note
 gets suggestions only when its best determinant scores at least `CLEAR` ("no clear
 determinant" otherwise); then every determinant scoring at least `SHOWN` is ranked, highest
-first, ties by MIDI number.
+first, ties by MIDI number. A note more alike to an off-topic example than its best
+determinant's score allows (`LIKENESS_WEIGHT` times the likeness above that score) gets none.
 """
 
 from __future__ import annotations
@@ -23,10 +26,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from implementatie.advice.cue_matching import CueIndex, CueMatch, alike, words
+from implementatie.advice.cue_matching import CueIndex, CueMatch, alike, stemmer, words
+from implementatie.advice.similar_notes import SimilarNotes
 from implementatie.errors import InvalidOption
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.cues import SLOT, CueLexicon, load_cues
+from implementatie.knowledge.example_notes import ExampleNotes, load_example_notes
 from implementatie.knowledge.limits import MAX_ANSWERS_BYTES, read_text
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import Determinant
@@ -43,6 +48,7 @@ WEAK = 0.5
 EXTRA_WEIGHT = 0.25
 EXTRA_CAP = 0.75
 EXTRA_SPREAD = 3
+LIKENESS_WEIGHT = 4.0
 
 
 @dataclass(frozen=True)
@@ -88,18 +94,21 @@ def suggest(
     lang: Lang | None = None,
     catalog: Catalog | None = None,
     lexicon: CueLexicon | None = None,
+    examples: ExampleNotes | None = None,
 ) -> Intake:
     """Suggest determinants for one note (a string) or for each of several notes.
 
-    `lang` limits the matching to Dutch or English cues; by default both are tried. Needs the
-    `intake` extra (snowballstemmer, rapidfuzz).
+    `lang` limits the matching to Dutch or English cues and example notes; by default both are
+    tried. `lexicon` and `examples` replace the bundled cue lexicon and example notes. Needs the
+    `intake` extra (snowballstemmer with PyStemmer, rapidfuzz).
     """
     if top < 1:
         raise InvalidOption(f"top must be 1 or more, got {top}")
     if lang is not None and lang not in LANGUAGES:
         raise InvalidOption(f"lang must be one of {', '.join(LANGUAGES)} or None, got {lang!r}")
     catalog = catalog or load_catalog()
-    matcher = _matcher(catalog, lexicon or load_cues(catalog=catalog))
+    lexicon = lexicon or load_cues(catalog=catalog)
+    matcher = _matcher(catalog, lexicon, examples or load_example_notes(catalog=catalog))
     notes = [text] if isinstance(text, str) else list(text)
     languages = LANGUAGES if lang is None else (lang,)
     return Intake(tuple(matcher.note(note, languages, top) for note in notes))
@@ -112,9 +121,9 @@ def read_notes(path: str | os.PathLike[str]) -> list[str]:
 
 
 class _Matcher:
-    """Cue indexes and description words of one catalogue and lexicon."""
+    """Cue indexes, description words and example notes of one catalogue."""
 
-    def __init__(self, catalog: Catalog, lexicon: CueLexicon) -> None:
+    def __init__(self, catalog: Catalog, lexicon: CueLexicon, examples: ExampleNotes) -> None:
         self.determinants = {d.id: d for d in catalog.determinants}
         self.indexes: dict[Lang, CueIndex] = {}
         self.extra: dict[Lang, dict[str, list[tuple[str, str]]]] = {}
@@ -132,6 +141,14 @@ class _Matcher:
             index = self.indexes[lang] = CueIndex(lang, plain, heads, frames)
             ignore = {plain for text in lexicon.ignore for _, plain in words(text)}
             self.extra[lang] = _description_words(catalog.determinants, lang, index, ignore)
+        self.similar = SimilarNotes(
+            [
+                (key, lang, [plain for _, plain in words(note)])
+                for key, lang, note in examples.labelled()
+                if key is None or key in self.determinants
+            ],
+            {lang: stemmer(lang) for lang in LANGUAGES},
+        )
 
     def note(self, text: str, languages: Sequence[Lang], top: int) -> NoteSuggestions:
         found = words(text)
@@ -140,8 +157,16 @@ class _Matcher:
             for determinant, (score, positions) in self._scores(found, lang).items():
                 if determinant not in best or score > best[determinant][0]:
                     best[determinant] = (score, positions)
+        likeness = self.similar.closest([plain for _, plain in found], languages)
+        off_topic = likeness.get(None)
+        for key, like in likeness.items():
+            if key is not None:
+                score, positions = best.get(key, (0.0, set()))
+                best[key] = (score + LIKENESS_WEIGHT * like.score, positions | like.positions)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], self.determinants[kv[0]].number))
         if not ranked or ranked[0][1][0] < CLEAR:
+            return NoteSuggestions(text, ())
+        if off_topic is not None and LIKENESS_WEIGHT * off_topic.score > ranked[0][1][0]:
             return NoteSuggestions(text, ())
         suggestions = tuple(
             Suggestion(
@@ -207,14 +232,15 @@ def _description_words(
     return dict(by_stem)
 
 
-_MATCHERS: dict[tuple[int, int], tuple[Catalog, CueLexicon, _Matcher]] = {}
-"""Built matchers by (catalogue, lexicon) identity; both are kept so their ids stay unique."""
+_MATCHERS: dict[tuple[int, int, int], tuple[Catalog, CueLexicon, ExampleNotes, _Matcher]] = {}
+"""Built matchers by (catalogue, lexicon, examples) identity; all are kept so their ids stay
+unique."""
 
 
-def _matcher(catalog: Catalog, lexicon: CueLexicon) -> _Matcher:
-    key = (id(catalog), id(lexicon))
+def _matcher(catalog: Catalog, lexicon: CueLexicon, examples: ExampleNotes) -> _Matcher:
+    key = (id(catalog), id(lexicon), id(examples))
     if key not in _MATCHERS:
         if len(_MATCHERS) >= 8:
             _MATCHERS.pop(next(iter(_MATCHERS)))
-        _MATCHERS[key] = (catalog, lexicon, _Matcher(catalog, lexicon))
-    return _MATCHERS[key][2]
+        _MATCHERS[key] = (catalog, lexicon, examples, _Matcher(catalog, lexicon, examples))
+    return _MATCHERS[key][3]

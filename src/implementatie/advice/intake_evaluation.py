@@ -13,6 +13,7 @@ from implementatie.errors import CatalogError
 from implementatie.knowledge.catalog import Catalog
 from implementatie.knowledge.cues import CueLexicon
 from implementatie.knowledge.datafile import read_model, user_text
+from implementatie.knowledge.example_notes import ExampleNotes
 from implementatie.knowledge.loader import load_catalog
 from implementatie.knowledge.models import Slug
 from implementatie.knowledge.text import Lang
@@ -86,6 +87,7 @@ def evaluate(
     *,
     catalog: Catalog | None = None,
     lexicon: CueLexicon | None = None,
+    examples: ExampleNotes | None = None,
 ) -> Accuracy:
     """Run the intake on every note (both languages tried) and score it.
 
@@ -93,7 +95,8 @@ def evaluate(
     when one of the first three is. An off-topic note (nothing acceptable) is right in both
     when the intake says there is no clear determinant.
     """
-    intake = suggest([n.text for n in notes], top=3, catalog=catalog, lexicon=lexicon)
+    texts = [n.text for n in notes]
+    intake = suggest(texts, top=3, catalog=catalog, lexicon=lexicon, examples=examples)
     return Accuracy(tuple(_outcome(n, s) for n, s in zip(notes, intake.notes, strict=True)))
 
 
