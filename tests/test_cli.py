@@ -382,7 +382,8 @@ def test_template_kinds_match_the_exports() -> None:
 
 
 def test_recommend_as_json_loads_no_presentation() -> None:
-    """With a warm cache, nor YAML parsing or message compiling either."""
+    """With a warm cache, nor YAML parsing or message compiling either; and no `shutil`, which
+    argparse imports to find the terminal's width."""
     import subprocess
     import sys
 
@@ -391,7 +392,7 @@ def test_recommend_as_json_loads_no_presentation() -> None:
         "from implementatie.cli import main\n"
         "main(['recommend', '19', '--format', 'json'])\n"
         "heavy = ('implementatie.report', 'implementatie.survey.exports', 'jinja2', 'networkx',"
-        " 'polib', 'yaml', 'implementatie.web')\n"
+        " 'polib', 'yaml', 'implementatie.web', 'shutil')\n"
         "print(sorted(m for m in sys.modules if m.startswith(heavy)), file=sys.stderr)\n"
     )
     runs = [
@@ -401,3 +402,20 @@ def test_recommend_as_json_loads_no_presentation() -> None:
     assert '"barriers"' in runs[1].stdout
     assert runs[1].stdout == runs[0].stdout
     assert runs[1].stderr.strip() == "[]"
+
+
+@pytest.mark.parametrize("columns", [None, "123", "0", "-5", "wide"])
+def test_help_is_as_wide_as_shutil_would_make_it(monkeypatch, columns) -> None:
+    import shutil
+
+    from implementatie.cli import _terminal_columns
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    _terminal_columns.cache_clear()
+    try:
+        assert _terminal_columns() == shutil.get_terminal_size().columns
+    finally:
+        _terminal_columns.cache_clear()

@@ -18,12 +18,6 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from implementatie.advice.recommendation import (
-    BarrierStrategies,
-    RankedStrategy,
-    Recommendation,
-    recommend,
-)
 from implementatie.errors import (
     ActionPlanError,
     CatalogError,
@@ -52,6 +46,12 @@ if TYPE_CHECKING:
     from implementatie.advice.action_plan_files import read_action_plan, write_action_plan
     from implementatie.advice.intake import Intake, NoteSuggestions, Suggestion, suggest
     from implementatie.advice.planning import Plan, PlannedStrategy, plan
+    from implementatie.advice.recommendation import (
+        BarrierStrategies,
+        RankedStrategy,
+        Recommendation,
+        recommend,
+    )
     from implementatie.survey.assessment import Assessment, Barrier, assess
     from implementatie.survey.comparison import Change, Comparison, compare
     from implementatie.survey.examples import example_path, examples
@@ -67,6 +67,12 @@ if TYPE_CHECKING:
     from implementatie.survey.subgroups import GroupResult, Subgroups
 
 _LAZY = {
+    "implementatie.advice.recommendation": (
+        "BarrierStrategies",
+        "RankedStrategy",
+        "Recommendation",
+        "recommend",
+    ),
     "implementatie.advice.planning": ("Plan", "PlannedStrategy", "plan"),
     "implementatie.advice.action_plan": ("ActionPlan", "ActionStep", "action_plan"),
     "implementatie.advice.action_plan_files": ("read_action_plan", "write_action_plan"),
@@ -86,7 +92,7 @@ _LAZY = {
     ),
 }
 """Parts of the API loaded on first use, so that `import implementatie` pays only for the
-catalogue and `recommend`: planning, reading and scoring answers load with their first use."""
+catalogue: recommending, planning, reading and scoring answers load with their first use."""
 _MODULE_OF = {name: module for module, names in _LAZY.items() for name in names}
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import warnings
 from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, cast
 
@@ -148,7 +150,20 @@ def _language_asked(arguments: Sequence[str]) -> Lang:
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
-    """Help with a translated "usage:" heading."""
+    """Help with a translated "usage:" heading, as wide as the terminal."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        # argparse asks `shutil` for the width, which imports the compression modules: a
+        # tenth of a start-up. `os` gives the same width (`COLUMNS`, else the terminal).
+        if width is None:
+            width = _terminal_columns() - 2
+        super().__init__(prog, indent_increment, max_help_position, width)
 
     def add_usage(
         self,
@@ -158,6 +173,22 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
         prefix: str | None = None,
     ) -> None:
         super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
+
+
+@cache
+def _terminal_columns() -> int:
+    """Columns as `shutil.get_terminal_size()` finds them: `COLUMNS`, else standard
+    output's terminal, else 80."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
 
 
 class _Parser(argparse.ArgumentParser):

@@ -12,7 +12,7 @@ class ImplementatieError(Exception):
     """Base class of all errors raised by implementatie."""
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     """One thing wrong in an input file: where it is and what is wrong."""
 
