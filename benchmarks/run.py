@@ -237,6 +237,11 @@ def plain_plan(tables: dict[str, object], barriers: list[str]) -> list[str]:
 # -- timing ----------------------------------------------------------------------------------
 
 
+STARTS = 3
+"""Interpreter starts (import, command line) are timed this many times `--repeat`: each one is
+short, and on a shared machine one start can take twice as long as the next."""
+
+
 def timed(action: Callable[[], object]) -> float:
     # Every timing starts from the same collector state: otherwise a full collection that
     # earlier steps made due lands in whichever step comes next (measure or baseline).
@@ -309,7 +314,7 @@ def measures(names: set[str] | None, repeat: int, respondents: int) -> list[Meas
         v, b = alternate(
             run_python("-c", "import implementatie"),
             run_python("-c", "import yaml; from pydantic import BaseModel"),
-            repeat,
+            repeat * STARTS,
         )
         found.append(Measure("import implementatie", "ms", v, b, "import yaml, pydantic", 1.2))
     if want("cli"):
@@ -324,7 +329,7 @@ def measures(names: set[str] | None, repeat: int, respondents: int) -> list[Meas
         v, b = alternate(
             lambda: subprocess.run(command, check=True, capture_output=True),
             run_python("-c", "import implementatie"),
-            repeat,
+            repeat * STARTS,
         )
         found.append(
             Measure("CLI recommend 19 --format json", "ms", v, b, "import implementatie", 1.3)
