@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from implementatie import CatalogError, LookupFailed, RetiredId, load_catalog
 from tests.conftest import CATALOGUES
+from tests.own_strategy import write_own_strategy
 
 BAD = CATALOGUES / "bad"
 
@@ -123,26 +124,7 @@ def test_missing_file_is_a_problem_not_a_traceback(tmp_path: Path) -> None:
 
 
 def test_extend_adds_own_strategies_to_bundled(tmp_path: Path) -> None:
-    own = tmp_path / "own.yaml"
-    own.write_text(
-        """strategies:
-  - id: weekly_huddle
-    name: {nl: Wekelijks kort overleg, en: Weekly huddle}
-    description:
-      nl: Het team bespreekt elke week de voortgang.
-      en: The team reviews progress weekly.
-    cluster: stakeholder_relationships
-    level: team
-    effort: low
-    references: [own practice]
-    links:
-      - determinant: social_support
-        weight: 2
-        basis: practice_judgement
-        rationale: {nl: Collega's helpen elkaar., en: Colleagues help each other.}
-""",
-        encoding="utf-8",
-    )
+    own = write_own_strategy(tmp_path / "own.yaml", {"social_support": "Collega's helpen."})
     bundled = load_catalog()
     extended = load_catalog(own, extend=True)
     assert len(extended.strategies) == len(bundled.strategies) + 1

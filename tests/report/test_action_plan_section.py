@@ -14,6 +14,7 @@ from implementatie.cli import main
 from implementatie.errors import InvalidOption
 from implementatie.report.documents import assessment_report
 from tests.conftest import EXAMPLE
+from tests.own_strategy import write_own_strategy
 from tests.report.test_documents import as_read, headings, needs_chromium
 
 FIELDS = {
@@ -99,30 +100,8 @@ def test_assess_pdf_holds_the_action_plan(assessment, tmp_path) -> None:
 def test_own_strategy_without_defaults_warns_and_leaves_the_section_out(
     assessment, tmp_path, capsys
 ) -> None:
-    links = "".join(
-        f"""      - determinant: {b.determinant.id}
-        weight: 3
-        basis: practice_judgement
-        rationale: {{nl: Past goed., en: Fits well.}}
-"""
-        for b in assessment.barriers
-    )
-    own = tmp_path / "own.yaml"
-    own.write_text(
-        f"""strategies:
-  - id: weekly_huddle
-    name: {{nl: Wekelijks kort overleg, en: Weekly huddle}}
-    description:
-      nl: Het team bespreekt elke week de voortgang.
-      en: The team reviews progress weekly.
-    cluster: stakeholder_relationships
-    level: team
-    effort: low
-    references: [own practice]
-    links:
-{links}""",
-        encoding="utf-8",
-    )
+    links = {b.determinant.id: "Past goed." for b in assessment.barriers}
+    own = write_own_strategy(tmp_path / "own.yaml", links, weight=3)
     target = tmp_path / "report.html"
     args = ["assess", str(EXAMPLE), "--catalog", str(own), "--extend", "--format", "html"]
     assert main([*args, "--lang", "en", "-o", str(target)]) == 0
