@@ -55,18 +55,24 @@ def load_example_notes(
     A note listed twice is an error, and with `catalog` every key must be one of its
     determinants. Raises `CatalogError` naming file, line and key for each problem.
     """
-    notes, doc = _bundled() if path is None else read_model(*user_text(path), ExampleNotes)
-    problems = _repeated(notes, doc)
+    notes, doc = _bundled() if path is None else _read(*user_text(path))
     if catalog is not None:
         known = {d.id for d in catalog.determinants}
-        problems += [
-            doc.problem(("examples", key), f"unknown determinant {key!r}")
-            for key in notes.examples
-            if key not in known
-        ]
+        unknown = [key for key in notes.examples if key not in known]
+        if unknown:
+            raise CatalogError(
+                doc.problem(("examples", key), f"unknown determinant {key!r}") for key in unknown
+            )
+    return notes
+
+
+def _read(file: str, text: str) -> tuple[ExampleNotes, YamlDocument]:
+    """Parse, validate and check that no note is listed twice."""
+    notes, doc = read_model(file, text, ExampleNotes)
+    problems = _repeated(notes, doc)
     if problems:
         raise CatalogError(problems)
-    return notes
+    return notes, doc
 
 
 def _repeated(notes: ExampleNotes, doc: YamlDocument) -> list[Problem]:
@@ -90,4 +96,4 @@ def _repeated(notes: ExampleNotes, doc: YamlDocument) -> list[Problem]:
 
 @cache
 def _bundled() -> tuple[ExampleNotes, YamlDocument]:
-    return read_model(*bundled_text(EXAMPLES_FILE), ExampleNotes)
+    return _read(*bundled_text(EXAMPLES_FILE))
